@@ -1,0 +1,102 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"atlas/internal/site"
+	"atlas/internal/srcpos"
+)
+
+const usage = `usage: atlas <command> [flags]
+
+commands:
+  build   build the site: atlas build [-src DIR] [-out DIR] [-base-url URL]
+`
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitInput = 1 // the input has problems, or the build failed
+	exitUsage = 2
+)
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return build(args[1:], stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "atlas: unknown command %q\n%s", args[0], usage)
+	return exitUsage
+}
+
+// buildFlags are the flags shared by the commands that build the site.
+type buildFlags struct {
+	src, out, baseURL string
+}
+
+func (f *buildFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.src, "src", ".", "source `directory` holding data/, content/, templates/ and static/")
+	fs.StringVar(&f.out, "out", "public", "output `directory`, replaced only when the build succeeds")
+	fs.StringVar(&f.baseURL, "base-url", "/", "`URL` or path the site is published under, such as https://example.github.io/atlas/")
+}
+
+func (f *buildFlags) config() site.Config {
+	return site.Config{Src: os.DirFS(f.src), Out: f.out, BaseURL: f.baseURL}
+}
+
+// parse parses a subcommand's flags, printing usage errors.
+func parse(fs *flag.FlagSet, args []string, stderr io.Writer) bool {
+	fs.SetOutput(stderr)
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "atlas %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return false
+	}
+	return true
+}
+
+func build(args []string, stdout, stderr io.Writer) int {
+	var f buildFlags
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	f.register(fs)
+	if !parse(fs, args, stderr) {
+		return exitUsage
+	}
+	start := time.Now()
+	res, err := site.Build(f.config())
+	if err != nil {
+		return report(err, stderr)
+	}
+	fmt.Fprintf(stdout, "built %d pages, %d files (%d KB) in %s in %v\n",
+		res.Pages, res.Files, res.Bytes/1024, f.out, time.Since(start).Round(time.Millisecond))
+	return exitOK
+}
+
+// report prints a build error, one input problem per line.
+func report(err error, stderr io.Writer) int {
+	var list srcpos.List
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(stderr, e)
+		}
+		fmt.Fprintf(stderr, "atlas: %d problem(s); nothing was written\n", len(list))
+		return exitInput
+	}
+	fmt.Fprintf(stderr, "atlas: %v\n", err)
+	return exitInput
+}

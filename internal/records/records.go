@@ -1,0 +1,206 @@
+// Package records owns the YAML data under data/: countries, localities,
+// agreements, the bibliography and the figures that sources published. It
+// decodes every file strictly into typed records that remember where each
+// value was written, and validates them and their cross-references.
+//
+// # Files
+//
+//	data/countries.yaml       countries: [{code, name, name_es, region, subregion}]
+//	data/localities.yaml      localities: [{id, name, level, country, lat, lng, coords_source, note}]
+//	data/agreements/*.yaml    agreements: [{id, latam, asia, kind, year, status, sources, provenance, wikidata, note}]
+//	data/sources.yaml         sources: [{id, kind, authors, title, container, publisher, year, date, url, licence, note}]
+//	data/published/*.yaml     table: {...} (a cross table such as Rouvinski's Table 1)
+//	                          or figures: {...} (single published figures, possibly bounds)
+//
+// Country codes are ISO 3166-1 alpha-2 in upper case. A locality id is the
+// lower-case country code, a slash and a slug ("ar/jujuy"). A year is given
+// only when a source states it; unknown stays empty.
+package records
+
+import "atlas/internal/srcpos"
+
+// Regions of a country.
+const (
+	LatinAmerica = "latin-america"
+	Asia         = "asia"
+)
+
+// Country is a Latin American, Caribbean or Asian country.
+type Country struct {
+	Code      string `yaml:"code,required"`
+	Name      string `yaml:"name,required"`
+	NameES    string `yaml:"name_es,required"`
+	Region    string `yaml:"region,required"`
+	Subregion string `yaml:"subregion,required"`
+
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// Locality is a city, province, state or other subnational unit.
+type Locality struct {
+	ID           string   `yaml:"id,required"`
+	Name         string   `yaml:"name,required"`
+	Level        string   `yaml:"level,required"`
+	Country      string   `yaml:"country,required"`
+	Lat          *float64 `yaml:"lat"`
+	Lng          *float64 `yaml:"lng"`
+	CoordsSource string   `yaml:"coords_source"`
+	Note         string   `yaml:"note"`
+
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// HasCoords reports whether the locality has coordinates.
+func (l *Locality) HasCoords() bool { return l.Lat != nil && l.Lng != nil }
+
+// Agreement is one relationship between a Latin American and an Asian
+// locality.
+type Agreement struct {
+	ID         string     `yaml:"id,required"`
+	LatAm      string     `yaml:"latam,required"` // locality id
+	Asia       string     `yaml:"asia,required"`  // locality id
+	Kind       string     `yaml:"kind,required"`
+	Year       *int       `yaml:"year"`
+	Status     string     `yaml:"status"`
+	Sources    []Citation `yaml:"sources,required"`
+	Provenance string     `yaml:"provenance"` // the imported row's own source note, verbatim
+	Wikidata   []string   `yaml:"wikidata"`
+	Note       string     `yaml:"note"`
+
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// Citation points from a record to a source, optionally to a place in it.
+type Citation struct {
+	Source  string `yaml:"source,required"`
+	Locator string `yaml:"locator"`
+
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// Source is one entry of the bibliography.
+type Source struct {
+	ID        string   `yaml:"id,required"`
+	Kind      string   `yaml:"kind,required"`
+	Authors   []string `yaml:"authors"`
+	Title     string   `yaml:"title,required"`
+	Container string   `yaml:"container"`
+	Publisher string   `yaml:"publisher"`
+	Year      *int     `yaml:"year"`
+	Date      string   `yaml:"date"`
+	URL       string   `yaml:"url"`
+	Licence   string   `yaml:"licence"`
+	Note      string   `yaml:"note"`
+
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// Table is a cross table as a source printed it: counts per Latin American
+// country (rows) and Asian partner country, grouped into columns.
+type Table struct {
+	ID      string   `yaml:"id,required"`
+	Title   string   `yaml:"title,required"`
+	Source  string   `yaml:"source,required"`
+	Locator string   `yaml:"locator"`
+	Note    string   `yaml:"note"`
+	Columns []Column `yaml:"columns,required"`
+	Rows    []Row    `yaml:"rows,required"`
+	Totals  []int    `yaml:"totals,required"` // the printed TOTAL row, one per column
+	Claims  []Claim  `yaml:"claims"`
+
+	File   string // the file the table came from
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// Column is a column of a published table: the partners it counts and how
+// its cells are printed.
+type Column struct {
+	Label    string   `yaml:"label,required"`
+	Partners []string `yaml:"partners,required"`
+	// Plain is the partner whose count is printed as a bare number when it
+	// is the only partner in the cell; the others are always named.
+	Plain string `yaml:"plain"`
+
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// Row is a row of a published table: one Latin American country's counts by
+// partner country code.
+type Row struct {
+	Country string         `yaml:"country,required"`
+	Counts  map[string]int `yaml:"counts,required"`
+
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// Kinds of claim a source makes about its table.
+const (
+	ClaimTotalAbove = "total-above" // the table holds more than Value cases
+	ClaimRowShare   = "row-share"   // Country holds about Value percent of the cases
+)
+
+// Claim is a statement the source's text makes about its table, kept so
+// that the build can check it against the cells.
+type Claim struct {
+	Quote   string `yaml:"quote,required"`
+	Locator string `yaml:"locator"`
+	Check   string `yaml:"check,required"`
+	Country string `yaml:"country"`
+	Value   int    `yaml:"value,required"`
+
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// FigureSet is a list of single figures a source published, such as counts
+// of agreements at two dates.
+type FigureSet struct {
+	ID      string   `yaml:"id,required"`
+	Title   string   `yaml:"title,required"`
+	Source  string   `yaml:"source,required"`
+	Locator string   `yaml:"locator"`
+	Partner string   `yaml:"partner,required"` // the Asian country counted
+	Items   []Figure `yaml:"items,required"`
+
+	File   string
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// Bounds of a published figure.
+const (
+	Exact    = "exact"
+	AtLeast  = "at-least"
+	MoreThan = "more-than"
+)
+
+// Figure is one published number. A "more than 200" is stored as the value
+// 200 with the bound more-than: a lower bound, not a count.
+type Figure struct {
+	Scope string `yaml:"scope,required"` // "all" or a Latin American country code
+	AsOf  int    `yaml:"as_of,required"`
+	Value int    `yaml:"value,required"`
+	Bound string `yaml:"bound,required"`
+	Quote string `yaml:"quote"`
+
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// Data is every record under data/.
+type Data struct {
+	Countries  []*Country
+	Localities []*Locality
+	Agreements []*Agreement
+	Sources    []*Source
+	Tables     []*Table
+	Figures    []*FigureSet
+}

@@ -1,0 +1,371 @@
+package records
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"atlas/internal/srcpos"
+)
+
+// FirstYear is the earliest year a record may carry.
+const FirstYear = 1900
+
+// Allowed values of enumerated fields.
+var (
+	Regions    = []string{LatinAmerica, Asia}
+	Levels     = []string{"city", "municipality", "district", "department", "province", "state", "region"}
+	Kinds      = []string{"sister-city", "friendship", "cooperation", "letter-of-intent", "mou"}
+	Statuses   = []string{"signed", "active", "proposed", "unknown"}
+	Bounds     = []string{Exact, AtLeast, MoreThan}
+	SourceKind = []string{"article", "chapter", "report", "blog", "web", "news", "dataset", "list", "book"}
+)
+
+var (
+	codeRE     = regexp.MustCompile(`^[A-Z]{2}$`)
+	slugRE     = `[a-z0-9]+(?:-[a-z0-9]+)*`
+	idRE       = regexp.MustCompile(`^` + slugRE + `$`)
+	agreeIDRE  = regexp.MustCompile(`^` + slugRE + `(?:--` + slugRE + `)*$`)
+	localityRE = regexp.MustCompile(`^([a-z]{2})/(` + slugRE + `)$`)
+	wikidataRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
+	dateRE     = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+)
+
+// Index gives access to validated records by id.
+type Index struct {
+	Country  map[string]*Country  // by code
+	Locality map[string]*Locality // by id
+	Source   map[string]*Source   // by id
+}
+
+// Validate checks every record and cross-reference in d, for data built in
+// the year now, and returns the index of its records. All problems are
+// reported at once, sorted by position, as a srcpos.List.
+func Validate(d *Data, now int) (*Index, error) {
+	v := &validator{d: d, now: now, ix: &Index{
+		Country:  map[string]*Country{},
+		Locality: map[string]*Locality{},
+		Source:   map[string]*Source{},
+	}}
+	v.countries()
+	v.sources()
+	v.localities()
+	v.agreements()
+	v.tables()
+	v.figures()
+	if err := v.errs.Err(); err != nil {
+		return nil, err
+	}
+	return v.ix, nil
+}
+
+// CurrentYear is the latest year a record may carry when built now.
+func CurrentYear() int { return time.Now().Year() }
+
+type validator struct {
+	d    *Data
+	now  int
+	ix   *Index
+	errs srcpos.List
+}
+
+// at returns the position of field in fields, or def when it was not written.
+func at(fields srcpos.Fields, field string, def srcpos.Position) srcpos.Position {
+	if p, ok := fields[field]; ok {
+		return p
+	}
+	return def
+}
+
+func (v *validator) oneOf(fields srcpos.Fields, def srcpos.Position, field, val string, allowed []string) {
+	if val != "" && !slices.Contains(allowed, val) {
+		v.errs.Add(at(fields, field, def), field, "unknown value %q (expected one of %s)", val, strings.Join(allowed, ", "))
+	}
+}
+
+func (v *validator) year(fields srcpos.Fields, def srcpos.Position, field string, y int) {
+	switch {
+	case y < FirstYear:
+		v.errs.Add(at(fields, field, def), field, "%d is before %d (a year from %d to %d)", y, FirstYear, FirstYear, v.now)
+	case y > v.now:
+		v.errs.Add(at(fields, field, def), field, "%d is after the current year (a year from %d to %d)", y, FirstYear, v.now)
+	}
+}
+
+// unique reports a second definition of id.
+func (v *validator) unique(seen map[string]srcpos.Position, id string, pos srcpos.Position, what string) bool {
+	if first, ok := seen[id]; ok {
+		v.errs.Add(pos, "id", "duplicate %s %q (first defined at %s)", what, id, first)
+		return false
+	}
+	seen[id] = pos
+	return true
+}
+
+func (v *validator) countries() {
+	seen := map[string]srcpos.Position{}
+	for _, c := range v.d.Countries {
+		p := at(c.Fields, "code", c.Pos)
+		if !codeRE.MatchString(c.Code) {
+			v.errs.Add(p, "code", "%q is not a country code (two upper-case letters, ISO 3166-1 alpha-2)", c.Code)
+			continue
+		}
+		if first, ok := seen[c.Code]; ok {
+			v.errs.Add(p, "code", "duplicate country code %q (first defined at %s)", c.Code, first)
+			continue
+		}
+		seen[c.Code] = p
+		v.oneOf(c.Fields, c.Pos, "region", c.Region, Regions)
+		v.ix.Country[c.Code] = c
+	}
+}
+
+// country checks that code names a known country of region.
+func (v *validator) country(fields srcpos.Fields, def srcpos.Position, field, code, region string) {
+	c, ok := v.ix.Country[code]
+	switch {
+	case !ok:
+		v.errs.Add(at(fields, field, def), field, "unknown country code %q (a code from %s)", code, CountriesFile)
+	case region != "" && c.Region != region:
+		v.errs.Add(at(fields, field, def), field, "country %q is in region %s (expected a country in %s)", code, c.Region, region)
+	}
+}
+
+func (v *validator) sources() {
+	seen := map[string]srcpos.Position{}
+	for _, s := range v.d.Sources {
+		p := at(s.Fields, "id", s.Pos)
+		if !idRE.MatchString(s.ID) {
+			v.errs.Add(p, "id", "%q is not a valid source id (lower-case letters, digits and hyphens)", s.ID)
+			continue
+		}
+		if !v.unique(seen, s.ID, p, "source id") {
+			continue
+		}
+		v.ix.Source[s.ID] = s
+		v.oneOf(s.Fields, s.Pos, "kind", s.Kind, SourceKind)
+		if s.Year != nil {
+			v.year(s.Fields, s.Pos, "year", *s.Year)
+		}
+		if s.Date != "" && !dateRE.MatchString(s.Date) {
+			v.errs.Add(at(s.Fields, "date", s.Pos), "date", "%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s.Date)
+		}
+		if s.URL != "" {
+			if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+				v.errs.Add(at(s.Fields, "url", s.Pos), "url", "%q is not a web address (an absolute http or https URL)", s.URL)
+			}
+		}
+	}
+}
+
+// source checks that id names a source.
+func (v *validator) source(fields srcpos.Fields, def srcpos.Position, field, id string) {
+	if _, ok := v.ix.Source[id]; !ok {
+		v.errs.Add(at(fields, field, def), field, "unknown source id %q (an id from %s)", id, SourcesFile)
+	}
+}
+
+func (v *validator) localities() {
+	seen := map[string]srcpos.Position{}
+	for _, l := range v.d.Localities {
+		p := at(l.Fields, "id", l.Pos)
+		m := localityRE.FindStringSubmatch(l.ID)
+		if m == nil {
+			v.errs.Add(p, "id", "%q is not a valid locality id (country code, slash, slug: \"ar/jujuy\")", l.ID)
+			continue
+		}
+		if !v.unique(seen, l.ID, p, "locality id") {
+			continue
+		}
+		v.ix.Locality[l.ID] = l
+		v.country(l.Fields, l.Pos, "country", l.Country, "")
+		if m[1] != strings.ToLower(l.Country) {
+			v.errs.Add(p, "id", "locality id %q does not start with its country code (expected %q)", l.ID, strings.ToLower(l.Country)+"/"+m[2])
+		}
+		v.oneOf(l.Fields, l.Pos, "level", l.Level, Levels)
+		v.coords(l)
+	}
+}
+
+func (v *validator) coords(l *Locality) {
+	switch {
+	case (l.Lat == nil) != (l.Lng == nil):
+		v.errs.Add(l.Pos, "lat", "only one of lat and lng is given (both or neither)")
+		return
+	case l.Lat == nil:
+		if l.CoordsSource != "" {
+			v.errs.Add(at(l.Fields, "coords_source", l.Pos), "coords_source", "given without coordinates (omit it, or add lat and lng)")
+		}
+		return
+	}
+	if *l.Lat < -90 || *l.Lat > 90 {
+		v.errs.Add(at(l.Fields, "lat", l.Pos), "lat", "%g is out of range (a latitude from -90 to 90)", *l.Lat)
+	}
+	if *l.Lng < -180 || *l.Lng > 180 {
+		v.errs.Add(at(l.Fields, "lng", l.Pos), "lng", "%g is out of range (a longitude from -180 to 180)", *l.Lng)
+	}
+	if l.CoordsSource == "" {
+		v.errs.Add(l.Pos, "coords_source", "missing (the source id of the coordinates)")
+		return
+	}
+	v.source(l.Fields, l.Pos, "coords_source", l.CoordsSource)
+}
+
+func (v *validator) agreements() {
+	seen := map[string]srcpos.Position{}
+	pairs := map[string]srcpos.Position{}
+	for _, a := range v.d.Agreements {
+		p := at(a.Fields, "id", a.Pos)
+		if !agreeIDRE.MatchString(a.ID) {
+			v.errs.Add(p, "id", "%q is not a valid agreement id (lower-case letters, digits, hyphens)", a.ID)
+		} else {
+			v.unique(seen, a.ID, p, "agreement id")
+		}
+		v.side(a, "latam", a.LatAm, LatinAmerica)
+		v.side(a, "asia", a.Asia, Asia)
+		v.oneOf(a.Fields, a.Pos, "kind", a.Kind, Kinds)
+		v.oneOf(a.Fields, a.Pos, "status", a.Status, Statuses)
+		if a.Year != nil {
+			v.year(a.Fields, a.Pos, "year", *a.Year)
+		}
+		pair := a.LatAm + " " + a.Asia + " " + a.Kind
+		if first, ok := pairs[pair]; ok {
+			v.errs.Add(p, "id", "the same %s between %q and %q is already recorded at %s (one record per relationship)", a.Kind, a.LatAm, a.Asia, first)
+		} else {
+			pairs[pair] = p
+		}
+		if len(a.Sources) == 0 {
+			v.errs.Add(at(a.Fields, "sources", a.Pos), "sources", "empty list (at least one source)")
+		}
+		for _, c := range a.Sources {
+			v.source(c.Fields, c.Pos, "source", c.Source)
+		}
+		for _, q := range a.Wikidata {
+			if !wikidataRE.MatchString(q) {
+				v.errs.Add(at(a.Fields, "wikidata", a.Pos), "wikidata", "%q is not a Wikidata item id (Q followed by digits)", q)
+			}
+		}
+	}
+}
+
+// side checks one end of an agreement: a known locality in region.
+func (v *validator) side(a *Agreement, field, id, region string) {
+	l, ok := v.ix.Locality[id]
+	if !ok {
+		v.errs.Add(at(a.Fields, field, a.Pos), field, "unknown locality id %q (an id from %s)", id, LocalitiesFile)
+		return
+	}
+	if c, ok := v.ix.Country[l.Country]; ok && c.Region != region {
+		v.errs.Add(at(a.Fields, field, a.Pos), field, "locality %q is in %s, region %s (expected a locality in %s)", id, c.Name, c.Region, region)
+	}
+}
+
+func (v *validator) tables() {
+	seen := map[string]srcpos.Position{}
+	for _, t := range v.d.Tables {
+		v.unique(seen, t.ID, at(t.Fields, "id", t.Pos), "table id")
+		v.source(t.Fields, t.Pos, "source", t.Source)
+		partnerCol := map[string]int{}
+		for i, c := range t.Columns {
+			for _, code := range c.Partners {
+				v.country(c.Fields, c.Pos, "partners", code, Asia)
+				if j, dup := partnerCol[code]; dup {
+					v.errs.Add(at(c.Fields, "partners", c.Pos), "partners", "%q is already counted in column %q (each partner in one column)", code, t.Columns[j].Label)
+				}
+				partnerCol[code] = i
+			}
+			if c.Plain != "" && !slices.Contains(c.Partners, c.Plain) {
+				v.errs.Add(at(c.Fields, "plain", c.Pos), "plain", "%q is not a partner of this column (one of %s)", c.Plain, strings.Join(c.Partners, ", "))
+			}
+		}
+		rowSeen := map[string]srcpos.Position{}
+		sums := make([]int, len(t.Columns))
+		for _, r := range t.Rows {
+			p := at(r.Fields, "country", r.Pos)
+			v.country(r.Fields, r.Pos, "country", r.Country, LatinAmerica)
+			if first, ok := rowSeen[r.Country]; ok {
+				v.errs.Add(p, "country", "duplicate row %q (first at %s)", r.Country, first)
+			}
+			rowSeen[r.Country] = p
+			for _, code := range sortedKeys(r.Counts) {
+				n := r.Counts[code]
+				kp := at(r.Fields, "counts."+code, r.Pos)
+				i, ok := partnerCol[code]
+				switch {
+				case !ok:
+					v.errs.Add(kp, "counts", "partner %q is in no column (one of the columns' partners)", code)
+				case n <= 0:
+					v.errs.Add(kp, "counts", "count %d for %q is not positive (omit zero counts)", n, code)
+				default:
+					sums[i] += n
+				}
+			}
+		}
+		v.totals(t, sums)
+		for _, c := range t.Claims {
+			v.oneOf(c.Fields, c.Pos, "check", c.Check, []string{ClaimTotalAbove, ClaimRowShare})
+			if c.Check == ClaimRowShare {
+				if _, ok := rowSeen[c.Country]; !ok {
+					v.errs.Add(at(c.Fields, "country", c.Pos), "country", "%q has no row in this table (a row's country code)", c.Country)
+				}
+			}
+		}
+	}
+}
+
+// totals compares the column sums of a published table with its printed
+// TOTAL row.
+func (v *validator) totals(t *Table, sums []int) {
+	p := at(t.Fields, "totals", t.Pos)
+	if len(t.Totals) != len(t.Columns) {
+		v.errs.Add(p, "totals", "%d totals for %d columns (one printed total per column)", len(t.Totals), len(t.Columns))
+		return
+	}
+	for i, c := range t.Columns {
+		if sums[i] != t.Totals[i] {
+			v.errs.Add(p, "totals", "column %q: the cells add up to %d but the printed total is %d (cells that add up to the printed total)", c.Label, sums[i], t.Totals[i])
+		}
+	}
+}
+
+func (v *validator) figures() {
+	seen := map[string]srcpos.Position{}
+	for _, f := range v.d.Figures {
+		v.unique(seen, f.ID, at(f.Fields, "id", f.Pos), "figure set id")
+		v.source(f.Fields, f.Pos, "source", f.Source)
+		v.country(f.Fields, f.Pos, "partner", f.Partner, Asia)
+		for _, it := range f.Items {
+			if it.Scope != "all" {
+				v.country(it.Fields, it.Pos, "scope", it.Scope, LatinAmerica)
+			}
+			v.year(it.Fields, it.Pos, "as_of", it.AsOf)
+			v.oneOf(it.Fields, it.Pos, "bound", it.Bound, Bounds)
+			if it.Value < 0 {
+				v.errs.Add(at(it.Fields, "value", it.Pos), "value", "%d is negative (a count)", it.Value)
+			}
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// String describes a figure as published: "more than 200".
+func (f Figure) String() string {
+	switch f.Bound {
+	case AtLeast:
+		return fmt.Sprintf("at least %d", f.Value)
+	case MoreThan:
+		return fmt.Sprintf("more than %d", f.Value)
+	}
+	return fmt.Sprint(f.Value)
+}

@@ -1,0 +1,57 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+)
+
+func funcs(b Base) template.FuncMap {
+	return template.FuncMap{
+		// url makes a site-relative path absolute under the base path.
+		"url": b.URL,
+		// absurl makes a full URL where the origin is known.
+		"absurl": b.Abs,
+		"add":    func(a, b int) int { return a + b },
+		"join":   strings.Join,
+		"pct": func(part, whole int) string {
+			if whole == 0 {
+				return "–"
+			}
+			return strconv.FormatFloat(float64(part)*100/float64(whole), 'f', 1, 64) + "%"
+		},
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return fmt.Sprintf("%d %s", n, one)
+			}
+			return fmt.Sprintf("%d %s", n, many)
+		},
+		"deref": func(p *int) int { return *p },
+		// dict builds a map from key, value pairs, to pass several values
+		// to a partial template.
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, fmt.Errorf("dict: odd number of arguments")
+			}
+			m := map[string]any{}
+			for i := 0; i < len(kv); i += 2 {
+				k, ok := kv[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+				}
+				m[k] = kv[i+1]
+			}
+			return m, nil
+		},
+		"cmpbase": func(n, base int) string {
+			switch {
+			case n > base:
+				return "more"
+			case n < base:
+				return "fewer"
+			}
+			return "same"
+		},
+	}
+}

@@ -1,0 +1,164 @@
+// Package site builds the atlas: it loads and validates the records and
+// content, derives the figures, renders every page and download, and
+// writes the result. It is the one package that sees all the others.
+package site
+
+import (
+	"errors"
+	"io/fs"
+	"time"
+
+	"atlas/internal/output"
+	"atlas/internal/records"
+	"atlas/internal/render"
+	"atlas/internal/srcpos"
+	"atlas/internal/stats"
+)
+
+// Config says what to build and where.
+type Config struct {
+	Src     fs.FS  // the source tree: data/, content/, templates/, static/
+	Out     string // the output directory
+	BaseURL string // "/" , "/atlas/" or "https://example.github.io/atlas/"
+	// Year is the current year, the latest a record may carry; zero means
+	// the clock's year.
+	Year int
+}
+
+// Result describes a finished build.
+type Result struct {
+	Pages int // HTML pages
+	Files int // all files
+	Bytes int // total size
+}
+
+// Build generates the site and writes it to cfg.Out. Input problems are
+// returned as a srcpos.List; on any error the previous output is left as
+// it was.
+func Build(cfg Config) (*Result, error) {
+	files, err := Generate(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := output.Write(cfg.Out, files); err != nil {
+		return nil, err
+	}
+	return Summarize(files), nil
+}
+
+// Summarize counts the pages, files and bytes of a generated site.
+func Summarize(files output.Files) *Result {
+	r := &Result{Files: len(files)}
+	for name, b := range files {
+		r.Bytes += len(b)
+		if len(name) > 5 && name[len(name)-5:] == ".html" {
+			r.Pages++
+		}
+	}
+	return r
+}
+
+// Generate builds the site in memory.
+func Generate(cfg Config) (output.Files, error) {
+	base, err := render.ParseBase(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	year := cfg.Year
+	if year == 0 {
+		year = time.Now().Year()
+	}
+	m, err := assemble(cfg.Src, year)
+	if err != nil {
+		return nil, err
+	}
+	site := &render.Site{Title: Title, Base: base, Nav: nav}
+	r, err := render.New(cfg.Src, site)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{m: m, r: r, site: site, files: output.Files{}}
+	b.pages()
+	b.downloads()
+	b.static(cfg.Src)
+	if err := errors.Join(b.errs...); err != nil {
+		return nil, err
+	}
+	return b.files, nil
+}
+
+// Title is the site's name.
+const Title = "Asia–Latin America Subnational Atlas"
+
+var nav = []render.NavItem{
+	{Title: "Table 1", Path: "table-1/"},
+	{Title: "Countries", Path: "countries/"},
+	{Title: "Agreements", Path: "agreements/"},
+	{Title: "Sources", Path: "sources/"},
+	{Title: "Data", Path: "data/"},
+}
+
+// model is the validated site: records with their indexes and the derived
+// figures.
+type model struct {
+	d      *records.Data
+	ix     *records.Index
+	counts stats.Counts
+	table1 *stats.Table // nil when the data has no Table 1
+}
+
+// Table1ID is the id of the published table reproduced at /table-1/.
+const Table1ID = "rouvinski-table-1"
+
+func assemble(fsys fs.FS, year int) (*model, error) {
+	d, err := records.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := records.Validate(d, year)
+	if err != nil {
+		return nil, err
+	}
+	m := &model{d: d, ix: ix, counts: stats.CountAgreements(d, ix)}
+	var errs srcpos.List
+	for _, t := range d.Tables {
+		if t.ID == Table1ID {
+			m.table1 = stats.NewTable(t, ix, m.counts)
+		}
+	}
+	if m.table1 == nil {
+		errs.Add(srcpos.Position{File: records.PublishedDir}, "id", "no published table with id %q (the table reproduced at /table-1/)", Table1ID)
+	}
+	return m, errs.Err()
+}
+
+// builder accumulates the output files of one build.
+type builder struct {
+	m     *model
+	r     *render.Renderer
+	site  *render.Site
+	files output.Files
+	errs  []error
+}
+
+func (b *builder) add(name string, data []byte) {
+	if err := b.files.Add(name, data); err != nil {
+		b.errs = append(b.errs, err)
+	}
+}
+
+// page renders a page at the site-relative path p ("" for home,
+// "countries/" for a directory page).
+func (b *builder) page(tmpl string, p *render.Page) {
+	p.Site = b.site
+	html, err := b.r.Render(tmpl, p)
+	if err != nil {
+		b.errs = append(b.errs, err)
+		return
+	}
+	name := p.Path + "index.html"
+	if p.Path != "" && p.Path[len(p.Path)-1] != '/' {
+		name = p.Path
+	}
+	b.add(name, html)
+}

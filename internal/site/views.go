@@ -1,0 +1,196 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"atlas/internal/records"
+	"atlas/internal/slug"
+	"atlas/internal/stats"
+)
+
+// wikipediaLicence marks sources whose text, and the records derived from
+// them, are under CC BY-SA.
+const wikipediaLicence = "CC BY-SA 4.0"
+
+// agreementView is an agreement with its references resolved.
+type agreementView struct {
+	*records.Agreement
+	LatAm, Asia               *records.Locality
+	LatAmCountry, AsiaCountry *records.Country
+	Sources                   []citeView
+	Wikipedia                 bool // derived from a CC BY-SA source
+	CountryPath               string
+	LocalityAnchor            string
+}
+
+// Anchor is the agreement's id on /agreements/.
+func (a agreementView) Anchor() string { return a.ID }
+
+// citeView is a citation with its source resolved.
+type citeView struct {
+	*records.Source
+	Locator string
+}
+
+// countryView is a Latin American country with data, and its page path.
+type countryView struct {
+	*records.Country
+	Path       string
+	Agreements int
+	Table1     int // its Table 1 total
+}
+
+func (m *model) agreement(a *records.Agreement) agreementView {
+	v := agreementView{
+		Agreement: a,
+		LatAm:     m.ix.Locality[a.LatAm],
+		Asia:      m.ix.Locality[a.Asia],
+	}
+	v.LatAmCountry = m.ix.Country[v.LatAm.Country]
+	v.AsiaCountry = m.ix.Country[v.Asia.Country]
+	v.CountryPath = countryPath(v.LatAmCountry)
+	v.LocalityAnchor = localityAnchor(a.LatAm)
+	for _, c := range a.Sources {
+		s := m.ix.Source[c.Source]
+		v.Sources = append(v.Sources, citeView{s, c.Locator})
+		v.Wikipedia = v.Wikipedia || s.Licence == wikipediaLicence
+	}
+	return v
+}
+
+// agreements returns the agreements that keep returns true for, sorted by
+// Latin American country, locality and partner.
+func (m *model) agreements(keep func(agreementView) bool) []agreementView {
+	var out []agreementView
+	for _, a := range m.d.Agreements {
+		if v := m.agreement(a); keep == nil || keep(v) {
+			out = append(out, v)
+		}
+	}
+	slices.SortFunc(out, func(a, b agreementView) int {
+		return cmp.Or(
+			strings.Compare(a.LatAmCountry.Name, b.LatAmCountry.Name),
+			strings.Compare(a.LatAm.Name, b.LatAm.Name),
+			strings.Compare(a.AsiaCountry.Name, b.AsiaCountry.Name),
+			strings.Compare(a.Asia.Name, b.Asia.Name),
+			strings.Compare(a.ID, b.ID),
+		)
+	})
+	return out
+}
+
+func anyWikipedia(as []agreementView) bool {
+	return slices.ContainsFunc(as, func(a agreementView) bool { return a.Wikipedia })
+}
+
+// countryPath is the site path of a country's page.
+func countryPath(c *records.Country) string { return "countries/" + slug.Make(c.Name) + "/" }
+
+// localityAnchor is the id of a locality on its country's page.
+func localityAnchor(id string) string { return strings.ReplaceAll(id, "/", "-") }
+
+// latamCountries returns the Latin American countries that have a Table 1
+// row or at least one agreement, by name.
+func (m *model) latamCountries() []countryView {
+	var out []countryView
+	for _, c := range m.d.Countries {
+		if c.Region != records.LatinAmerica {
+			continue
+		}
+		v := countryView{Country: c, Path: countryPath(c), Agreements: m.counts.Total(c.Code)}
+		if r := m.table1.Row(c.Code); r != nil {
+			v.Table1 = r.Total
+		}
+		if v.Agreements > 0 || m.table1.Row(c.Code) != nil {
+			out = append(out, v)
+		}
+	}
+	slices.SortFunc(out, func(a, b countryView) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// localityView is a Latin American locality on its country's page.
+type localityView struct {
+	*records.Locality
+	Anchor   string
+	Partners []agreementView
+}
+
+func (m *model) localities(code string, as []agreementView) []localityView {
+	byID := map[string]*localityView{}
+	var out []*localityView
+	for _, a := range as {
+		v, ok := byID[a.LatAm.ID]
+		if !ok {
+			v = &localityView{Locality: a.LatAm, Anchor: localityAnchor(a.LatAm.ID)}
+			byID[a.LatAm.ID] = v
+			out = append(out, v)
+		}
+		v.Partners = append(v.Partners, a)
+	}
+	res := make([]localityView, len(out))
+	for i, v := range out {
+		res[i] = *v
+	}
+	slices.SortFunc(res, func(a, b localityView) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+	})
+	return res
+}
+
+// claim is a statement the source makes about its table, with the figure
+// computed from the table's cells.
+type claim struct {
+	Quote   string
+	Locator string
+	Finding string
+	Holds   bool
+}
+
+func (m *model) claims() []claim {
+	t := m.table1
+	var out []claim
+	for _, c := range t.Claims {
+		switch c.Check {
+		case records.ClaimTotalAbove:
+			out = append(out, claim{
+				Quote: c.Quote, Locator: c.Locator,
+				Finding: pluralize(t.GrandTotal, "agreement", "agreements") + " in the table, against the claimed more than " + itoa(c.Value),
+				Holds:   t.GrandTotal > c.Value,
+			})
+		case records.ClaimRowShare:
+			r := t.Row(c.Country)
+			s := stats.Share{Part: r.Total, Whole: t.GrandTotal}
+			out = append(out, claim{
+				Quote: c.Quote, Locator: c.Locator,
+				Finding: r.Country.Name + ": " + itoa(r.Total) + " of " + itoa(t.GrandTotal) + " = " + s.Percent() + ", against the claimed " + itoa(c.Value) + "%",
+				Holds:   approxPercent(s, c.Value),
+			})
+		}
+	}
+	return out
+}
+
+// shareTolerance is how far, in percentage points, a computed share may be
+// from a claimed one ("half") for the claim to count as consistent.
+const shareTolerance = 2.5
+
+func approxPercent(s stats.Share, claimed int) bool {
+	if s.Whole == 0 {
+		return false
+	}
+	d := float64(s.Part)*100/float64(s.Whole) - float64(claimed)
+	return d <= shareTolerance && d >= -shareTolerance
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func pluralize(n int, one, many string) string {
+	if n == 1 {
+		return itoa(n) + " " + one
+	}
+	return itoa(n) + " " + many
+}
