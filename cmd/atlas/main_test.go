@@ -81,7 +81,7 @@ sources:
 			want: []string{"data/sources.yaml:3:1: invalid YAML: found unexpected end of stream"},
 		},
 		{
-			name: "tab in indentation",
+			name:  "tab in indentation",
 			files: "-- data/sources.yaml --\nsources:\n  - id: report\n\tkind: report\n",
 			want:  []string{"data/sources.yaml:3:1: tab in indentation (indent with spaces)"},
 		},
