@@ -30,21 +30,28 @@ var (
 	idRE   = regexp.MustCompile(`\sid="([^"]*)"`)
 )
 
+// Site is a built site whose links can be checked: its files, published
+// under basePath ("/" or "/atlas/"), and the ids of each page.
+type Site struct {
+	files    map[string][]byte
+	basePath string
+	ids      map[string]map[string]bool // page -> ids, filled on demand
+}
+
+// New returns the site of files, published under basePath.
+func New(files map[string][]byte, basePath string) *Site {
+	return &Site{files: files, basePath: basePath, ids: map[string]map[string]bool{}}
+}
+
 // Check checks the links of every HTML page in files, a site published
-// under basePath ("/" or "/atlas/"). Links to other hosts are not checked;
-// a site-absolute link outside basePath is a problem, since it escapes the
-// published site.
+// under basePath. Links to other hosts are not checked; a site-absolute
+// link outside basePath is a problem, since it escapes the published site.
 func Check(files map[string][]byte, basePath string) []Problem {
-	ids := map[string]map[string]bool{}
+	s := New(files, basePath)
 	var pages []string
-	for name, b := range files {
+	for name := range files {
 		if strings.HasSuffix(name, ".html") {
 			pages = append(pages, name)
-			set := map[string]bool{}
-			for _, m := range idRE.FindAllSubmatch(b, -1) {
-				set[html.UnescapeString(string(m[1]))] = true
-			}
-			ids[name] = set
 		}
 	}
 	slices.Sort(pages)
@@ -53,7 +60,7 @@ func Check(files map[string][]byte, basePath string) []Problem {
 		for i, line := range strings.Split(string(files[page]), "\n") {
 			for _, m := range attrRE.FindAllStringSubmatch(line, -1) {
 				link := html.UnescapeString(m[1])
-				if msg := check(files, ids, page, link, basePath); msg != "" {
+				if msg := s.Link(page, link); msg != "" {
 					out = append(out, Problem{Page: page, Line: i + 1, Link: link, Msg: msg})
 				}
 			}
@@ -62,8 +69,23 @@ func Check(files map[string][]byte, basePath string) []Problem {
 	return out
 }
 
-// check returns what is wrong with one link on page, or "".
-func check(files map[string][]byte, ids map[string]map[string]bool, page, link, basePath string) string {
+// pageIDs returns the ids on a page.
+func (s *Site) pageIDs(page string) map[string]bool {
+	if set, ok := s.ids[page]; ok {
+		return set
+	}
+	set := map[string]bool{}
+	for _, m := range idRE.FindAllSubmatch(s.files[page], -1) {
+		set[html.UnescapeString(string(m[1]))] = true
+	}
+	s.ids[page] = set
+	return set
+}
+
+// Link returns what is wrong with one link on page (an output path such as
+// "cases/biobio/index.html"), or "" when it resolves.
+func (s *Site) Link(page, link string) string {
+	files, basePath := s.files, s.basePath
 	u, err := url.Parse(link)
 	switch {
 	case err != nil:
@@ -93,11 +115,10 @@ func check(files map[string][]byte, ids map[string]map[string]bool, page, link, 
 		}
 	}
 	if u.Fragment != "" {
-		set, ok := ids[target]
-		if !ok {
+		if !strings.HasSuffix(target, ".html") {
 			return "fragment on a file that is not a page"
 		}
-		if !set[u.Fragment] {
+		if !s.pageIDs(target)[u.Fragment] {
 			return fmt.Sprintf("no id %q on %s", u.Fragment, target)
 		}
 	}
