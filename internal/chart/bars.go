@@ -156,7 +156,7 @@ func NewBars(b Bars) (*Chart, error) {
 		// go-echarts' AxisLabel has no width or overflow: long names wrap.
 		"yAxis": []any{map[string]any{"axisLabel": map[string]any{"width": catLabelMax, "overflow": "break"}}},
 	}
-	if len(b.Series) > 1 {
+	if b.legendWidth() > phoneLegend {
 		// On a phone the legend may wrap to a second line: the plot
 		// starts lower.
 		extra["media"] = []any{map[string]any{
@@ -176,6 +176,19 @@ func NewBars(b Bars) (*Chart, error) {
 		links:  linkMap(b.Categories, b.Links),
 		file:   b.File,
 	}, nil
+}
+
+// legendWidth estimates the width of the legend in one row, in CSS
+// pixels (see legendStyle), or 0 when there is none.
+func (b *Bars) legendWidth() int {
+	if len(b.Series) < 2 {
+		return 0
+	}
+	w := 0
+	for _, s := range b.Series {
+		w += 14 + 5 + utf8.RuneCountInString(s.Name)*charWidth + 8
+	}
+	return w
 }
 
 // labels returns the label of each bar, by category and series: every

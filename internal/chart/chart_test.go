@@ -60,23 +60,28 @@ func option(t *testing.T, c *Chart) map[string]any {
 }
 
 func TestBarsMedia(t *testing.T) {
+	five := []Series{}
+	for _, name := range []string{"Japan", "Korea", "China", "Taiwan", "Other"} {
+		five = append(five, Series{Name: name, Values: []Value{{N: 1}, {N: 2}}})
+	}
 	tests := []struct {
 		name   string
-		series int
+		series []Series
 		want   any
 	}{
-		// With a legend, the plot starts lower on a phone, where the legend
-		// may wrap.
-		{"legend", 2, []any{map[string]any{
+		// With a legend that may wrap on a phone, the plot starts lower
+		// there.
+		{"long legend", five, []any{map[string]any{
 			"query":  map[string]any{"maxWidth": float64(narrow)},
 			"option": map[string]any{"grid": []any{map[string]any{"top": float64(titleHeight + 2*legendHeight - 4)}}},
 		}}},
-		{"no legend", 1, nil},
+		{"short legend", bars().Series, nil},
+		{"no legend", bars().Series[:1], nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b := bars()
-			b.Series = b.Series[:tt.series]
+			b.Series = tt.series
 			c, err := NewBars(b)
 			if err != nil {
 				t.Fatal(err)
@@ -256,6 +261,7 @@ func TestChoropleth(t *testing.T) {
 	m := Choropleth{
 		ID: "chart_map", Title: "Map", Label: "A map.", File: "atlas-map",
 		Map:       MapSource{Name: "latam", URL: "/atlas/static/vendor/world-atlas/latam.geo.json"},
+		Bounds:    Bounds{West: -118, South: -56, East: -34, North: 33},
 		ValueName: "Agreements",
 		Regions:   []Region{{"Argentina", 24, "/atlas/countries/argentina/#agreements"}, {"Bolivia", 0, ""}},
 		Classes:   []int{1, 2, 5, 10},
@@ -280,6 +286,23 @@ func TestChoropleth(t *testing.T) {
 	if s["type"] != "map" || s["map"] != "latam" {
 		t.Errorf("series type %v, map %v; want map, latam", s["type"], s["map"])
 	}
+	// 84° by 89°, longitude drawn 0.75 wide: a tall map, 532 pixels high
+	// and 376 wide; narrower containers fit it to their width.
+	place := map[string]any{"layoutCenter": s["layoutCenter"], "layoutSize": s["layoutSize"]}
+	if diff := cmp.Diff(map[string]any{"layoutCenter": []any{"50%", float64(titleHeight + 8 + 266)}, "layoutSize": float64(532)}, place); diff != "" {
+		t.Errorf("map placement (-want +got):\n%s", diff)
+	}
+	var whole map[string]any
+	if err := json.Unmarshal(c.option, &whole); err != nil {
+		t.Fatal(err)
+	}
+	wantMedia := []any{map[string]any{
+		"query":  map[string]any{"maxWidth": float64(384)},
+		"option": map[string]any{"series": []any{map[string]any{"layoutSize": "138%"}}},
+	}}
+	if diff := cmp.Diff(wantMedia, whole["media"]); diff != "" {
+		t.Errorf("media (-want +got):\n%s", diff)
+	}
 	h, err := c.HTML()
 	if err != nil {
 		t.Fatal(err)
@@ -291,6 +314,12 @@ func TestChoropleth(t *testing.T) {
 		t.Errorf("snippet does not register the map before drawing:\n%s", h)
 	}
 
+	b := m.Bounds
+	m.Bounds = Bounds{}
+	if _, err := NewChoropleth(m); err == nil || !strings.Contains(err.Error(), "want east of west") {
+		t.Errorf("no bounds: error = %v", err)
+	}
+	m.Bounds = b
 	m.Classes = []int{0, 5}
 	if _, err := NewChoropleth(m); err == nil || !strings.Contains(err.Error(), "ascending lower bounds from 1") {
 		t.Errorf("classes from 0: error = %v", err)

@@ -16,8 +16,10 @@ type Choropleth struct {
 	Label    string
 	File     string
 
-	Map       MapSource
-	ValueName string   // what the counts count, such as "Agreements"
+	Map MapSource
+	// Bounds are the map's extent, for fitting it to the container.
+	Bounds    Bounds
+	ValueName string // what the counts count, such as "Agreements"
 	Regions   []Region // regions missing from the map are not drawn
 	// Classes are the lower bounds of the shading classes, ascending and
 	// from 1: {1, 2, 5} shades 1, 2–4 and 5 or more. Zero is always a class
@@ -34,8 +36,46 @@ type Region struct {
 	Link string
 }
 
+// Bounds is the extent of a map, in degrees.
+type Bounds struct {
+	West, South, East, North float64
+}
+
 // MapHeight is a map chart's height in CSS pixels.
 const MapHeight = 600
+
+// aspectScale is ECharts' default for maps: a degree of longitude is drawn
+// 0.75 times as wide as a degree of latitude.
+const aspectScale = 0.75
+
+// layout places the map below the title at the most height it can have,
+// and returns a media rule that fits it to the width instead on screens
+// too narrow for that. ECharts keeps a map's aspect only when it is placed
+// by a centre and a size (its longer side).
+func (m *Choropleth) layout() (place map[string]any, media []any) {
+	b := m.Bounds
+	aspect := (b.East - b.West) * aspectScale / (b.North - b.South)
+	avail := float64(MapHeight - titleHeight - 16)
+	long, width := avail, avail*aspect // a tall map: the height is the longer side
+	if aspect > 1 {
+		long, width = avail*aspect, avail*aspect
+	}
+	// Below that width the size is a percentage of the container's width,
+	// then its shorter side.
+	pct := 98.0
+	if aspect < 1 {
+		pct = 98 / aspect
+	}
+	place = map[string]any{
+		"layoutCenter": []any{"50%", titleHeight + 8 + int(avail)/2},
+		"layoutSize":   int(long),
+	}
+	media = []any{map[string]any{
+		"query":  map[string]any{"maxWidth": int(width) + 8},
+		"option": map[string]any{"series": []any{map[string]any{"layoutSize": strconv.Itoa(int(pct)) + "%"}}},
+	}}
+	return place, media
+}
 
 // Shades of the classes, light to dark (ColorBrewer's Blues), and of zero.
 var (
@@ -52,6 +92,9 @@ func (m *Choropleth) check() error {
 	}
 	if len(m.Classes) == 0 || len(m.Classes) > len(shades) {
 		return fmt.Errorf("chart %s: %d classes (want 1 to %d)", m.ID, len(m.Classes), len(shades))
+	}
+	if b := m.Bounds; !(b.East > b.West && b.North > b.South) {
+		return fmt.Errorf("chart %s: map bounds %v: want east of west and north of south", m.ID, b)
 	}
 	for i, c := range m.Classes {
 		if c < 1 || (i > 0 && c <= m.Classes[i-1]) {
@@ -113,18 +156,21 @@ func NewChoropleth(m Choropleth) (*Chart, error) {
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(false)}),
 	)
 	c.Validate()
+	series := map[string]any{
+		"roam": false, "selectedMode": false, "showLegendSymbol": false,
+		"emphasis": map[string]any{
+			"itemStyle": map[string]any{"areaColor": "#f59e0b"},
+			"label":     map[string]any{"show": false},
+		},
+	}
+	place, media := m.layout()
+	merge(series, place)
 	option, err := marshal(m.ID, c.JSON(), map[string]any{
 		"textStyle": textStyle,
 		// go-echarts' visualMap pieces have no label or value.
 		"visualMap": []any{map[string]any{"pieces": m.pieces(), "itemGap": 6}},
-		"series": []any{map[string]any{
-			"roam": false, "selectedMode": false, "showLegendSymbol": false,
-			"top": titleHeight + 8, "bottom": 8, "left": 4, "right": 4,
-			"emphasis": map[string]any{
-				"itemStyle": map[string]any{"areaColor": "#f59e0b"},
-				"label":     map[string]any{"show": false},
-			},
-		}},
+		"series":    []any{series},
+		"media":     media,
 	})
 	if err != nil {
 		return nil, err
