@@ -19,7 +19,7 @@ type Choropleth struct {
 	Map MapSource
 	// Bounds are the map's extent, for fitting it to the container.
 	Bounds    Bounds
-	ValueName string // what the counts count, such as "Agreements"
+	ValueName string   // what the counts count, such as "Agreements"
 	Regions   []Region // regions missing from the map are not drawn
 	// Classes are the lower bounds of the shading classes, ascending and
 	// from 1: {1, 2, 5} shades 1, 2–4 and 5 or more. Zero is always a class
