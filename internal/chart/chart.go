@@ -203,6 +203,7 @@ func (c *Chart) HTML() (template.HTML, error) {
 var snippet = template.Must(template.New("chart").Parse(`<div class="chart-box">
 <div class="chart" id="{{.ID}}" role="img" aria-label="{{.Label}}" style="height:{{.Height}}px"></div>
 <p class="chart-tools" hidden><button type="button">Save as PNG</button></p>
+<noscript><p class="note">The chart needs JavaScript; the table gives the same numbers.</p></noscript>
 </div>
 <script>
 document.addEventListener("DOMContentLoaded", function () {
