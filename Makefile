@@ -15,6 +15,9 @@ test: ## run every test
 bench: ## run the benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+vendor: ## re-vendor ECharts (full file and the custom bundle the charts load) and the map, from pinned npm packages; needs node and npm
+	bash .ci/vendor-assets
+
 clean:
 	rm -rf $(OUT)
 

@@ -48,7 +48,10 @@ type Page struct {
 	// Wikipedia is set on pages that show records derived from Wikipedia,
 	// which then carry the CC BY-SA attribution.
 	Wikipedia bool
-	Data      any
+	// Scripts are site-relative paths of scripts the page loads, deferred,
+	// in <head>: ECharts on pages with charts.
+	Scripts []string
+	Data    any
 }
 
 // Renderer holds the parsed templates.

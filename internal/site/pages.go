@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"html/template"
 	"slices"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 )
 
 func (b *builder) pages() {
+	b.charts() // first: other pages link to the charts built
 	b.home()
 	b.tableOne()
 	b.countries()
@@ -28,6 +30,7 @@ type homeData struct {
 	Partners                                   []stats.Partner
 	Figures                                    []figureView
 	Cases                                      []caseView
+	Charts                                     map[string]bool // the chart pages, by slug
 }
 
 func (b *builder) home() {
@@ -50,6 +53,7 @@ func (b *builder) home() {
 			Partners:   stats.PartnerTotals(m.counts, m.ix),
 			Figures:    m.figures(""),
 			Cases:      latest(m.caseViews(""), 3),
+			Charts:     b.charted,
 		},
 	})
 }
@@ -121,6 +125,7 @@ type countryData struct {
 	Partners   []stats.Partner
 	Figures    []figureView
 	Cases      []caseView
+	Chart      template.HTML // the agreements by partner, or ""
 }
 
 func (b *builder) countries() {
@@ -134,22 +139,33 @@ func (b *builder) countries() {
 	})
 	for _, c := range cs {
 		as := m.agreements(func(a agreementView) bool { return a.LatAmCountry.Code == c.Code })
-		b.page("country", &render.Page{
+		ps := stats.ByPartner(m.counts, c.Code, m.ix)
+		p := &render.Page{
 			Path:        c.Path,
 			Title:       c.Name,
 			Description: c.Name + ": subnational agreements with Asian partners, its row in Rouvinski's Table 1, and its localities.",
 			Wikipedia:   anyWikipedia(as),
-			Data: countryData{
-				Country:    c,
-				Table1:     m.table1,
-				Row:        m.table1.Row(c.Code),
-				Agreements: as,
-				Localities: m.localities(c.Code, as),
-				Partners:   stats.ByPartner(m.counts, c.Code, m.ix),
-				Figures:    m.figures(c.Code),
-				Cases:      m.caseViews(c.Code),
-			},
-		})
+		}
+		data := countryData{
+			Country:    c,
+			Table1:     m.table1,
+			Row:        m.table1.Row(c.Code),
+			Agreements: as,
+			Localities: m.localities(c.Code, as),
+			Partners:   ps,
+			Figures:    m.figures(c.Code),
+			Cases:      m.caseViews(c.Code),
+		}
+		if len(ps) > 0 {
+			h, err := b.countryChart(c, ps)
+			if err != nil {
+				b.errs = append(b.errs, err)
+			}
+			data.Chart = h
+			p.Scripts = []string{echartsJS}
+		}
+		p.Data = data
+		b.page("country", p)
 	}
 }
 

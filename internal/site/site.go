@@ -88,7 +88,7 @@ func Generate(cfg Config) (output.Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{m: m, r: r, site: site, files: output.Files{}}
+	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}}
 	b.pages()
 	b.downloads()
 	b.static(cfg.Src)
@@ -108,6 +108,7 @@ var nav = []render.NavItem{
 	{Title: "Case studies", Path: "cases/"},
 	{Title: "Table 1", Path: "table-1/"},
 	{Title: "Countries", Path: "countries/"},
+	{Title: "Charts", Path: "charts/"},
 	{Title: "Agreements", Path: "agreements/"},
 	{Title: "Sources", Path: "sources/"},
 	{Title: "Data", Path: "data/"},
@@ -169,8 +170,11 @@ type builder struct {
 	m     *model
 	r     *render.Renderer
 	site  *render.Site
+	src   fs.FS
 	files output.Files
-	errs  []error
+	// charted holds the slugs of the chart pages built, for links to them.
+	charted map[string]bool
+	errs    []error
 }
 
 func (b *builder) add(name string, data []byte) {
