@@ -140,3 +140,25 @@ updated: 2026-11-22
 		t.Errorf("heading ids (-want +got):\n%s", diff)
 	}
 }
+
+func TestTableCaption(t *testing.T) {
+	d, err := loadOne(t, "content/cases/biobio.md", caseFront+`
+Table: Counts by year
+| Year | Count |
+| --- | --- |
+| 2015 | 147 |
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<table>\n<caption>Counts by year</caption>", `<th scope="col">Year</th>`} {
+		if !strings.Contains(string(d.HTML), want) {
+			t.Errorf("HTML lacks %q:\n%s", want, d.HTML)
+		}
+	}
+	_, err = loadOne(t, "content/cases/biobio.md", caseFront+"\n| Year | Count |\n| --- | --- |\n| 2015 | 147 |\n")
+	want := `content/cases/biobio.md:13:3: body: a table without a caption (a paragraph "Table: what the table shows" right before the table)`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %s", err, want)
+	}
+}

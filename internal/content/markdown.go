@@ -31,6 +31,8 @@ func newMarkdown(basePath string) *markdown {
 			extension.Table,
 			// Citations: [@id] and [@id, locator].
 			citations{},
+			// Table captions from a "Table: ..." paragraph.
+			captions{},
 		),
 		goldmark.WithParserOptions(
 			// Heading ids, made by headingIDs from the text.
@@ -50,6 +52,7 @@ func (m *markdown) render(d *Doc, body []byte, bodyLine int) error {
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	var errs srcpos.List
+	tables(doc, body, pos, &errs)
 	cites := citeState(ctx)
 	for _, e := range cites.errs {
 		errs.Add(pos.at(e.offset), "citation", "%s", e.msg)

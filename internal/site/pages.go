@@ -20,6 +20,7 @@ func (b *builder) pages() {
 	b.sourcesPage()
 	b.casePages()
 	b.researchPages()
+	b.search()
 	b.notFound()
 }
 

@@ -112,6 +112,7 @@ var nav = []render.NavItem{
 	{Title: "Agreements", Path: "agreements/"},
 	{Title: "Sources", Path: "sources/"},
 	{Title: "Data", Path: "data/"},
+	{Title: "Search", Path: "search/"},
 }
 
 // model is the validated site: records with their indexes and the derived
