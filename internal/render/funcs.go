@@ -15,6 +15,7 @@ func funcs(b Base) template.FuncMap {
 		"absurl": b.Abs,
 		"add":    func(a, b int) int { return a + b },
 		"join":   strings.Join,
+		"lower":  strings.ToLower,
 		"pct": func(part, whole int) string {
 			if whole == 0 {
 				return "–"

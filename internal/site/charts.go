@@ -614,7 +614,7 @@ func (b *builder) countryChart(c countryView, ps []stats.Partner) (template.HTML
 	var names, links []string
 	for _, p := range ps {
 		names = append(names, p.Country.Name)
-		links = append(links, b.site.Base.URL(c.Path)+"#agreements")
+		links = append(links, b.site.Base.URL(c.Path)+"#"+partnerAnchor(p.Country.Code))
 		s.Values = append(s.Values, chart.Value{N: p.N})
 	}
 	ch, err := chart.NewBars(chart.Bars{

@@ -118,6 +118,7 @@ type countriesData struct {
 
 type countryData struct {
 	Country    countryView
+	Groups     []agreementGroup // Agreements by partner
 	Table1     *stats.Table
 	Row        *stats.TableRow
 	Agreements []agreementView
@@ -153,6 +154,7 @@ func (b *builder) countries() {
 			Agreements: as,
 			Localities: m.localities(c.Code, as),
 			Partners:   ps,
+			Groups:     byPartner(as, ps),
 			Figures:    m.figures(c.Code),
 			Cases:      m.caseViews(c.Code),
 		}

@@ -194,3 +194,29 @@ func pluralize(n int, one, many string) string {
 	}
 	return itoa(n) + " " + many
 }
+
+// partnerAnchor is the id of a partner's group of agreements on a country
+// page.
+func partnerAnchor(code string) string { return "with-" + strings.ToLower(code) }
+
+// agreementGroup is a country's agreements with one Asian partner country.
+type agreementGroup struct {
+	Partner    *records.Country
+	Anchor     string
+	Agreements []agreementView
+}
+
+// byPartner groups agreements by Asian country, in the order of ps.
+func byPartner(as []agreementView, ps []stats.Partner) []agreementGroup {
+	var out []agreementGroup
+	for _, p := range ps {
+		g := agreementGroup{Partner: p.Country, Anchor: partnerAnchor(p.Country.Code)}
+		for _, a := range as {
+			if a.AsiaCountry.Code == p.Country.Code {
+				g.Agreements = append(g.Agreements, a)
+			}
+		}
+		out = append(out, g)
+	}
+	return out
+}

@@ -4,9 +4,15 @@
   "use strict";
   function text(cell) { return (cell ? cell.textContent : "").trim(); }
   function enhance(table) {
-    var body = table.tBodies[0];
-    if (!body) { return; }
-    var rows = Array.prototype.slice.call(body.rows);
+    var bodies = Array.prototype.slice.call(table.tBodies);
+    if (!bodies.length) { return; }
+    var body = bodies[0];
+    var rows = [];
+    bodies.forEach(function (b) {
+      Array.prototype.forEach.call(b.rows, function (r) {
+        if (!r.classList.contains("group")) { rows.push(r); }
+      });
+    });
     var id = table.id || "table";
     var form = document.createElement("div");
     form.className = "filter";
@@ -26,12 +32,17 @@
         if (ok) { shown++; }
       });
       count.textContent = "Showing " + shown + " of " + rows.length + " rows";
+      bodies.forEach(function (b) {
+        var g = b.querySelector("tr.group");
+        if (g) { g.hidden = !b.querySelector("tr:not(.group):not([hidden])"); }
+      });
     }
     input.addEventListener("input", filter);
     var q = new URLSearchParams(location.search).get("q");
     if (q) { input.value = q; }
     filter();
-    var heads = table.tHead ? table.tHead.rows[0].cells : [];
+    // Grouped tables keep their groups: they filter but do not sort.
+    var heads = (table.tHead && bodies.length === 1) ? table.tHead.rows[0].cells : [];
     Array.prototype.forEach.call(heads, function (th, i) {
       var b = document.createElement("button");
       b.type = "button";
