@@ -33,6 +33,9 @@ func newMarkdown(basePath string) *markdown {
 			citations{},
 			// Table captions from a "Table: ..." paragraph.
 			captions{},
+			// Typographic quotes, dashes and ellipses in prose, written as
+			// characters rather than entities.
+			extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
 		),
 		goldmark.WithParserOptions(
 			// Heading ids, made by headingIDs from the text.
@@ -42,6 +45,19 @@ func newMarkdown(basePath string) *markdown {
 		// goldmark would omit it, and render reports it as an error first.
 	)
 	return &markdown{md: md, basePath: basePath}
+}
+
+// typography maps typographic punctuation to UTF-8 characters. Angle
+// quotes ("<<", ">>") are left alone.
+var typography = map[extension.TypographicPunctuation]string{
+	extension.LeftSingleQuote:  "‘",
+	extension.RightSingleQuote: "’",
+	extension.LeftDoubleQuote:  "“",
+	extension.RightDoubleQuote: "”",
+	extension.EnDash:           "–",
+	extension.EmDash:           "—",
+	extension.Ellipsis:         "…",
+	extension.Apostrophe:       "’",
 }
 
 // render parses body, which starts on line bodyLine of d.File, fills d's

@@ -16,6 +16,12 @@ func funcs(b Base) template.FuncMap {
 		"add":    func(a, b int) int { return a + b },
 		"join":   strings.Join,
 		"lower":  strings.ToLower,
+		// sentence ends s with a full stop unless it ends with punctuation
+		// already ("Fierro E." stays as it is).
+		"sentence": func(s string) string { return s + stop(s) },
+		// stop is the full stop that s needs to end a sentence: "" when it
+		// ends with punctuation already.
+		"stop": stop,
 		"pct": func(part, whole int) string {
 			if whole == 0 {
 				return "–"
@@ -55,4 +61,11 @@ func funcs(b Base) template.FuncMap {
 			return "same"
 		},
 	}
+}
+
+func stop(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return ""
+	}
+	return "."
 }
