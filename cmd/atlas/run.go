@@ -16,6 +16,7 @@ const usage = `usage: atlas <command> [flags]
 
 commands:
   build   build the site: atlas build [-src DIR] [-out DIR] [-base-url URL]
+  check   validate everything and check every internal link and anchor: atlas check [-src DIR] [-base-url URL]
   serve   preview it, rebuilding and reloading on change: atlas serve [-addr 127.0.0.1:8080] [-src DIR] [-base-url URL]
 `
 
@@ -34,6 +35,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return build(args[1:], stdout, stderr)
+	case "check":
+		return check(args[1:], stdout, stderr)
 	case "serve":
 		return serveCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
