@@ -50,16 +50,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 // buildFlags are the flags shared by the commands that build the site.
 type buildFlags struct {
 	src, out, baseURL string
+	year              int
 }
 
 func (f *buildFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.src, "src", ".", "source `directory` holding data/, content/, templates/ and static/")
 	fs.StringVar(&f.out, "out", "public", "output `directory`, replaced only when the build succeeds")
 	fs.StringVar(&f.baseURL, "base-url", "/", "`URL` or path the site is published under, such as https://example.github.io/atlas/")
+	fs.IntVar(&f.year, "year", 0, "the current `year`, the latest a record may carry (default: the clock's)")
 }
 
 func (f *buildFlags) config() site.Config {
-	return site.Config{Src: os.DirFS(f.src), Out: f.out, BaseURL: f.baseURL}
+	return site.Config{Src: os.DirFS(f.src), Out: f.out, BaseURL: f.baseURL, Year: f.year}
 }
 
 // parse parses a subcommand's flags, printing usage errors.

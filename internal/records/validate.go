@@ -182,7 +182,7 @@ func (v *validator) localities() {
 		}
 		v.ix.Locality[l.ID] = l
 		v.country(l.Fields, l.Pos, "country", l.Country, "")
-		if m[1] != strings.ToLower(l.Country) {
+		if _, known := v.ix.Country[l.Country]; known && m[1] != strings.ToLower(l.Country) {
 			v.errs.Add(p, "id", "locality id %q does not start with its country code (expected %q)", l.ID, strings.ToLower(l.Country)+"/"+m[2])
 		}
 		v.oneOf(l.Fields, l.Pos, "level", l.Level, Levels)

@@ -1,0 +1,197 @@
+package site
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"atlas/internal/linkcheck"
+	"atlas/internal/output"
+	"atlas/internal/sitetest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// generateRepo builds the repository's own site in memory.
+func generateRepo(t *testing.T, base string) output.Files {
+	t.Helper()
+	files, err := Generate(Config{Src: os.DirFS(sitetest.Root(t)), BaseURL: base, Year: 2026})
+	if err != nil {
+		t.Fatalf("building the repository:\n%v", err)
+	}
+	return files
+}
+
+// TestRepository builds the real data and content and checks that every
+// internal link and #anchor resolves, under the root and under a project
+// path.
+func TestRepository(t *testing.T) {
+	for _, base := range []string{"/", "/atlas/", "https://example.github.io/atlas/"} {
+		t.Run(base, func(t *testing.T) {
+			files := generateRepo(t, base)
+			path := "/"
+			if base != "/" {
+				path = "/atlas/"
+			}
+			for _, p := range linkcheck.Check(files, path) {
+				t.Errorf("broken link: %s", p)
+			}
+			if len(files) < 30 {
+				t.Errorf("only %d files built", len(files))
+			}
+		})
+	}
+}
+
+// TestTable1Golden compares the Table 1 page with its golden file; run
+// with -update to rewrite it after an intended change, and review the diff.
+func TestTable1Golden(t *testing.T) {
+	files := generateRepo(t, "/")
+	got := files["table-1/index.html"]
+	golden := filepath.Join("testdata", "table-1.golden.html")
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("table-1/index.html differs from %s (-want +got):\n%s", golden, diff)
+	}
+}
+
+var (
+	rowRE  = regexp.MustCompile(`(?s)<tr><th scope="row"><a href="[^"]*">([^<]*)</a></th>(.*?)</tr>`)
+	cellRE = regexp.MustCompile(`<td>([^<]*)</td>`)
+)
+
+// TestTable1Cells checks the reproduction cell by cell against the table as
+// published (seed 001).
+func TestTable1Cells(t *testing.T) {
+	want := [][]string{
+		{"Argentina", "2", "", "3", ""},
+		{"Bolivia", "", "", "2 (Taiwan)", ""},
+		{"Brazil", "44", "2", "15", ""},
+		{"Chile", "2", "", "3", ""},
+		{"Colombia", "2", "1", "4 (China), 1 (Taiwan)", "2 (India)"},
+		{"Costa Rica", "", "", "1", ""},
+		{"Ecuador", "", "", "1", "1 (Indonesia)"},
+		{"El Salvador", "", "", "1 (Taiwan)", ""},
+		{"Guatemala", "", "", "1 (Taiwan)", ""},
+		{"Honduras", "", "", "1 (Taiwan)", ""},
+		{"Mexico", "5", "5", "4", "2 (India)"},
+		{"Nicaragua", "", "", "1 (Taiwan)", ""},
+		{"Panama", "", "", "1 (Taiwan)", ""},
+		{"Paraguay", "1", "", "1 (Taiwan)", ""},
+		{"Peru", "2", "1", "4", "1 (Philippines)"},
+		{"Uruguay", "", "", "1", ""},
+		{"Venezuela", "2", "", "6", ""},
+	}
+	page := string(generateRepo(t, "/")["table-1/index.html"])
+	table := page[strings.Index(page, `<table class="table1"`):]
+	table = table[:strings.Index(table, "</table>")]
+	if !strings.Contains(table, "<caption>Table 1: Sister Cities Agreements, Asia and Latin America</caption>") {
+		t.Error("missing caption")
+	}
+	for _, h := range []string{"Japan", "Korea", "China and Taiwan", "Other"} {
+		if !strings.Contains(table, `<th scope="col">`+h+`</th>`) {
+			t.Errorf("missing header cell %q", h)
+		}
+	}
+	var got [][]string
+	for _, m := range rowRE.FindAllStringSubmatch(table, -1) {
+		row := []string{m[1]}
+		for _, c := range cellRE.FindAllStringSubmatch(m[2], -1) {
+			row = append(row, c[1])
+		}
+		got = append(got, row)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Table 1 rows (-published +reproduced):\n%s", diff)
+	}
+	if !strings.Contains(table, `<tr><th scope="row">TOTAL</th><td>60</td><td>9</td><td>51</td><td>6</td></tr>`) {
+		t.Error("TOTAL row is not 60, 9, 51, 6")
+	}
+	for _, claim := range []string{"126 agreements in the table", "Brazil: 61 of 126 = 48.4%"} {
+		if !strings.Contains(page, claim) {
+			t.Errorf("page lacks the checked claim %q", claim)
+		}
+	}
+}
+
+// TestDeterministic builds the repository twice, to disk, and compares the
+// trees byte for byte.
+func TestDeterministic(t *testing.T) {
+	root := sitetest.Root(t)
+	var trees [2]map[string][]byte
+	for i := range trees {
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := Build(Config{Src: os.DirFS(root), Out: out, BaseURL: "/", Year: 2026}); err != nil {
+			t.Fatal(err)
+		}
+		trees[i] = readTree(t, out)
+	}
+	if len(trees[0]) != len(trees[1]) {
+		t.Fatalf("builds differ in file count: %d and %d", len(trees[0]), len(trees[1]))
+	}
+	for name, a := range trees[0] {
+		if !bytes.Equal(a, trees[1][name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		m[p[len(dir):]] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// TestMarkupEscaped puts markup into YAML values and checks that no page
+// or download carries it unescaped.
+func TestMarkupEscaped(t *testing.T) {
+	src := sitetest.Write(t, sitetest.Minimal)
+	sitetest.WriteTo(t, src, `-- data/sources.yaml --
+sources:
+  - id: report
+    kind: report
+    authors: ["<b>Bold</b> Author"]
+    title: "</script><script>alert(1)</script>"
+    note: "<img src=x onerror=alert(2)>"
+    url: "https://example.org/?a=1&b=<2>"
+`)
+	files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, bad := range []string{"<script>alert", "<img src=x", "<b>Bold"} {
+			if bytes.Contains(b, []byte(bad)) {
+				t.Errorf("%s contains unescaped %q", name, bad)
+			}
+		}
+	}
+}
