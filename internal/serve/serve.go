@@ -108,21 +108,34 @@ func New(cfg Config) (*Server, error) {
 // Rebuild builds the site, keeps the result if it succeeded, and tells
 // every open page. It reports whether the build succeeded.
 func (s *Server) Rebuild() bool {
+	return s.publish(s.generate())
+}
+
+// build is the outcome of one build, not yet published.
+type build struct {
+	files output.Files
+	errs  []string
+	took  time.Duration
+}
+
+func (s *Server) generate() build {
 	t0 := time.Now()
 	files, err := site.Generate(site.Config{Src: s.cfg.Src, BaseURL: s.cfg.BaseURL})
-	took := time.Since(t0).Round(time.Millisecond)
-
-	var errs []string
+	b := build{files: files, took: time.Since(t0).Round(time.Millisecond)}
 	if err != nil {
-		errs = problems(err)
+		b.files, b.errs = nil, problems(err)
 	}
+	return b
+}
 
+// publish makes b the current state and wakes every event stream.
+func (s *Server) publish(b build) bool {
 	s.mu.Lock()
 	s.builds++
 	s.state.gen = fmt.Sprintf("%d-%d", s.start, s.builds)
-	s.state.errs = errs
-	if err == nil {
-		s.state.files = files
+	s.state.errs = b.errs
+	if b.errs == nil {
+		s.state.files = b.files
 	}
 	for ch := range s.subs {
 		select {
@@ -132,14 +145,14 @@ func (s *Server) Rebuild() bool {
 	}
 	s.mu.Unlock()
 
-	if err != nil {
-		for _, e := range errs {
+	if b.errs != nil {
+		for _, e := range b.errs {
 			fmt.Fprintln(s.cfg.Log, e)
 		}
-		fmt.Fprintf(s.cfg.Log, "build failed in %v; serving the last good site\n", took)
+		fmt.Fprintf(s.cfg.Log, "build failed in %v; serving the last good site\n", b.took)
 		return false
 	}
-	fmt.Fprintf(s.cfg.Log, "built %d files in %v\n", len(files), took)
+	fmt.Fprintf(s.cfg.Log, "built %d files in %v\n", len(b.files), b.took)
 	return true
 }
 

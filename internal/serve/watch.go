@@ -41,8 +41,33 @@ func (s *Server) Watch(ctx context.Context) error {
 		if maps.Equal(prev, cur) {
 			continue
 		}
-		prev = cur
-		s.Rebuild()
+		prev, err = s.settle(cur)
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// maxStale bounds how often a build is redone because files changed
+// while it ran, so that a file rewritten without pause still gets built.
+const maxStale = 3
+
+// settle builds the tree as it was in snap and publishes the result,
+// unless the tree changed while the build ran: then that build saw a
+// half-saved file or a half-done rename, and is redone. It returns the
+// snapshot that was built.
+func (s *Server) settle(snap snapshot) (snapshot, error) {
+	for i := 0; ; i++ {
+		b := s.generate()
+		after, err := take(s.cfg.Src)
+		if err != nil {
+			return nil, err
+		}
+		if maps.Equal(after, snap) || i == maxStale {
+			s.publish(b)
+			return after, nil
+		}
+		snap = after
 	}
 }
 
