@@ -90,6 +90,9 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(err, stderr)
 	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(stdout, "note: %s\n", n)
+	}
 	fmt.Fprintf(stdout, "built %d pages, %d files (%d KB) in %s in %v\n",
 		res.Pages, res.Files, res.Bytes/1024, f.out, time.Since(start).Round(time.Millisecond))
 	return exitOK
