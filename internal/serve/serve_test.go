@@ -63,6 +63,13 @@ func preview(t testing.TB, dir, base string) (*Server, *httptest.Server) {
 		t.Fatal(err)
 	}
 	s.Rebuild()
+	return previewServer(t, s)
+}
+
+// previewServer watches s's source tree and serves it on 127.0.0.1 until
+// the test ends.
+func previewServer(t testing.TB, s *Server) (*Server, *httptest.Server) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Watch(ctx) }()
