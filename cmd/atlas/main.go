@@ -6,6 +6,7 @@
 //
 //	atlas build [-src DIR] [-out DIR] [-base-url URL]
 //	atlas check [-src DIR] [-base-url URL]
+//	atlas new case [-src DIR] "Title"
 //	atlas serve [-addr 127.0.0.1:8080] [-src DIR] [-base-url URL]
 //
 // Exit status: 0 on success; 1 when the input has problems (each printed as

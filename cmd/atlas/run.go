@@ -17,6 +17,7 @@ const usage = `usage: atlas <command> [flags]
 commands:
   build   build the site: atlas build [-src DIR] [-out DIR] [-base-url URL]
   check   validate everything and check every internal link and anchor: atlas check [-src DIR] [-base-url URL]
+  new     scaffold a case study: atlas new case [-src DIR] "Title"
   serve   preview it, rebuilding and reloading on change: atlas serve [-addr 127.0.0.1:8080] [-src DIR] [-base-url URL]
 `
 
@@ -37,6 +38,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return build(args[1:], stdout, stderr)
 	case "check":
 		return check(args[1:], stdout, stderr)
+	case "new":
+		return newCmd(args[1:], stdout, stderr)
 	case "serve":
 		return serveCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":

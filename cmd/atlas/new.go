@@ -1,0 +1,40 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"atlas/internal/scaffold"
+)
+
+const newUsage = `usage: atlas new case [-src DIR] "Title of the case study"
+`
+
+func newCmd(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "case" {
+		fmt.Fprint(stderr, newUsage)
+		return exitUsage
+	}
+	fs := flag.NewFlagSet("new case", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	src := fs.String("src", ".", "source `directory`; the case study goes into its content/cases/")
+	if err := fs.Parse(args[1:]); err != nil {
+		return exitUsage
+	}
+	// An unquoted title arrives as several arguments.
+	title := strings.Join(fs.Args(), " ")
+	if strings.TrimSpace(title) == "" {
+		fmt.Fprint(stderr, newUsage)
+		return exitUsage
+	}
+	name, err := scaffold.WriteCase(*src, title, time.Now())
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas new case: %v\n", err)
+		return exitInput
+	}
+	fmt.Fprintf(stdout, "created %s\nnext: fill in its front matter and text, then run make serve to see it\n", name)
+	return exitOK
+}
