@@ -9,7 +9,7 @@ import (
 // so that a broken stylesheet cannot hide them.
 var additions = template.Must(template.New("").Parse(`
 {{- define "script"}}
-<script>/* atlas serve: live reload, added by the preview only */
+<script data-atlas-serve>
 (() => {
   const gen = {{.Gen}};
   const es = new EventSource({{.Path}});
@@ -25,9 +25,16 @@ var additions = template.Must(template.New("").Parse(`
 <div style="all:initial;display:block;max-width:60rem;width:100%;background:#fff;color:#1a1a1a;border-top:6px solid #c62828;border-radius:4px;box-shadow:0 8px 32px rgba(0,0,0,.35);padding:1.25rem 1.5rem;font:16px/1.5 system-ui,sans-serif">
 <h2 id="atlas-build-errors-title" style="all:initial;display:block;font:600 1.25rem/1.3 system-ui,sans-serif;color:#b71c1c;margin:0 0 .5rem">The build failed: {{len .}} {{if eq (len .) 1}}problem{{else}}problems{{end}}</h2>
 <p style="all:initial;display:block;font:inherit;margin:0 0 .75rem">Fix the file named below and save it: this page reloads by itself. Until then the preview serves the last version that built.</p>
-<pre style="all:initial;display:block;white-space:pre-wrap;overflow-wrap:anywhere;font:14px/1.6 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#fbe9e7;color:#1a1a1a;padding:.75rem 1rem;border-radius:4px;margin:0 0 1rem">
-{{- range $i, $e := .}}{{if $i}}{{"\n"}}{{end}}{{$e}}{{end -}}
-</pre>
+<ol style="all:initial;display:block;margin:0 0 1rem;padding:0">
+{{- range .}}
+<li style="all:initial;display:block;margin:0 0 .75rem;font:14px/1.6 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#1a1a1a">
+<strong style="all:initial;display:block;font:600 14px/1.6 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#1a1a1a;white-space:pre-wrap;overflow-wrap:anywhere">{{.Text}}</strong>
+{{- with .Excerpt}}
+<pre style="all:initial;display:block;white-space:pre;overflow-x:auto;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#fbe9e7;color:#1a1a1a;padding:.5rem .75rem;border-radius:4px;margin:.25rem 0 0">{{.}}</pre>
+{{- end}}
+</li>
+{{- end}}
+</ol>
 <button type="button" onclick="document.getElementById('atlas-build-errors').remove()" style="font:inherit;padding:.3rem .9rem;cursor:pointer">Hide until the next build</button>
 </div>
 </div>
@@ -39,7 +46,7 @@ type scriptData struct{ Gen, Path string }
 func additionsFor(st state) ([]byte, error) {
 	var b bytes.Buffer
 	if len(st.errs) > 0 {
-		if err := additions.ExecuteTemplate(&b, "overlay", st.errs); err != nil {
+		if err := additions.ExecuteTemplate(&b, "overlay", st.problems); err != nil {
 			return nil, err
 		}
 	}

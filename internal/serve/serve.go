@@ -81,13 +81,15 @@ type Server struct {
 	builds int // number of builds so far
 	state  state
 	subs   map[chan struct{}]bool // one per open event stream
+	built  snapshot               // the source tree as Rebuild last saw it
 }
 
 // state is the outcome of the latest build.
 type state struct {
-	gen   string
-	files output.Files // the last good site; nil before the first one
-	errs  []string     // the latest build's problems; nil if it succeeded
+	gen      string
+	files    output.Files // the last good site; nil before the first one
+	errs     []string     // the latest build's problems; nil if it succeeded
+	problems []problem    // errs with source excerpts, for the overlay
 }
 
 // New returns a server for cfg. It does not build: call Rebuild.
@@ -106,16 +108,25 @@ func New(cfg Config) (*Server, error) {
 }
 
 // Rebuild builds the site, keeps the result if it succeeded, and tells
-// every open page. It reports whether the build succeeded.
+// every open page. It reports whether the build succeeded. Watch starts
+// from the source tree as this build saw it, so that no change made
+// between the two is missed.
 func (s *Server) Rebuild() bool {
+	snap, err := take(s.cfg.Src)
+	if err == nil {
+		s.mu.Lock()
+		s.built = snap
+		s.mu.Unlock()
+	}
 	return s.publish(s.generate())
 }
 
 // build is the outcome of one build, not yet published.
 type build struct {
-	files output.Files
-	errs  []string
-	took  time.Duration
+	files    output.Files
+	errs     []string
+	problems []problem
+	took     time.Duration
 }
 
 func (s *Server) generate() build {
@@ -124,6 +135,7 @@ func (s *Server) generate() build {
 	b := build{files: files, took: time.Since(t0).Round(time.Millisecond)}
 	if err != nil {
 		b.files, b.errs = nil, problems(err)
+		b.problems = explain(s.cfg.Src, b.errs)
 	}
 	return b
 }
@@ -134,6 +146,7 @@ func (s *Server) publish(b build) bool {
 	s.builds++
 	s.state.gen = fmt.Sprintf("%d-%d", s.start, s.builds)
 	s.state.errs = b.errs
+	s.state.problems = b.problems
 	if b.errs == nil {
 		s.state.files = b.files
 	}

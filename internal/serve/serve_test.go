@@ -146,6 +146,7 @@ func (s *stream) until(ok func(Event) bool) Event {
 			if ok(e) {
 				return e
 			}
+			s.t.Logf("skipped event %+v", e)
 		case <-deadline:
 			s.t.Fatal("no such build event within 10s")
 		}
@@ -245,7 +246,11 @@ func TestBrokenFileShowsOverlayUntilFixed(t *testing.T) {
 	if !strings.Contains(page, `id="atlas-build-errors"`) || !strings.Contains(page, html.EscapeString(brokenMsg)) {
 		t.Errorf("page does not show the overlay with %q", brokenMsg)
 	}
-	if !strings.HasPrefix(page, good[:strings.Index(good, "<script>")]) {
+	// The offending line, with a caret under column 5.
+	if want := html.EscapeString("2 |   - id: x\n3 |     colour: red\n  |     ^"); !strings.Contains(page, want) {
+		t.Errorf("overlay lacks the source excerpt %q", want)
+	}
+	if !strings.HasPrefix(page, good[:strings.Index(good, "<script data-atlas-serve>")]) {
 		t.Error("the broken build replaced the last good page")
 	}
 

@@ -22,9 +22,14 @@ type snapshot map[string]stamp
 // Watch polls the source tree and rebuilds whenever it changed, until ctx
 // is done.
 func (s *Server) Watch(ctx context.Context) error {
-	prev, err := take(s.cfg.Src)
-	if err != nil {
-		return err
+	s.mu.RLock()
+	prev := s.built
+	s.mu.RUnlock()
+	if prev == nil {
+		var err error
+		if prev, err = take(s.cfg.Src); err != nil {
+			return err
+		}
 	}
 	tick := time.NewTicker(s.cfg.Interval)
 	defer tick.Stop()
