@@ -23,10 +23,10 @@ var additions = template.Must(template.New("").Parse(`
 {{- define "overlay"}}
 <div id="atlas-build-errors" role="alertdialog" aria-labelledby="atlas-build-errors-title" style="all:initial;position:fixed;inset:0;z-index:2147483647;background:rgba(20,20,20,.72);display:flex;align-items:flex-start;justify-content:center;padding:6vh 1rem;box-sizing:border-box;overflow:auto">
 <div style="all:initial;display:block;max-width:60rem;width:100%;background:#fff;color:#1a1a1a;border-top:6px solid #c62828;border-radius:4px;box-shadow:0 8px 32px rgba(0,0,0,.35);padding:1.25rem 1.5rem;font:16px/1.5 system-ui,sans-serif">
-<h2 id="atlas-build-errors-title" style="all:initial;display:block;font:600 1.25rem/1.3 system-ui,sans-serif;color:#b71c1c;margin:0 0 .5rem">The build failed: {{len .}} {{if eq (len .) 1}}problem{{else}}problems{{end}}</h2>
-<p style="all:initial;display:block;font:inherit;margin:0 0 .75rem">Fix the file named below and save it: this page reloads by itself. Until then the preview serves the last version that built.</p>
+<h2 id="atlas-build-errors-title" style="all:initial;display:block;font:600 1.25rem/1.3 system-ui,sans-serif;color:#b71c1c;margin:0 0 .5rem">The build failed: {{len .Problems}} {{if eq (len .Problems) 1}}problem{{else}}problems{{end}}</h2>
+<p style="all:initial;display:block;font:inherit;margin:0 0 .75rem">Fix the file named below and save it: this page reloads by itself.{{if .Stale}} Until then the preview shows the last version that built.{{end}}</p>
 <ol style="all:initial;display:block;margin:0 0 1rem;padding:0">
-{{- range .}}
+{{- range .Problems}}
 <li style="all:initial;display:block;margin:0 0 .75rem;font:14px/1.6 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#1a1a1a">
 <strong style="all:initial;display:block;font:600 14px/1.6 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;color:#1a1a1a;white-space:pre-wrap;overflow-wrap:anywhere">{{.Text}}</strong>
 {{- with .Excerpt}}
@@ -42,11 +42,17 @@ var additions = template.Must(template.New("").Parse(`
 
 type scriptData struct{ Gen, Path string }
 
+type overlayData struct {
+	Problems []problem
+	Stale    bool // the page is from an earlier, good build
+}
+
 // additionsFor renders what the preview adds to a page in state st.
 func additionsFor(st state) ([]byte, error) {
 	var b bytes.Buffer
 	if len(st.errs) > 0 {
-		if err := additions.ExecuteTemplate(&b, "overlay", st.problems); err != nil {
+		data := overlayData{Problems: st.problems, Stale: st.files != nil}
+		if err := additions.ExecuteTemplate(&b, "overlay", data); err != nil {
 			return nil, err
 		}
 	}

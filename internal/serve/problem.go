@@ -47,6 +47,13 @@ func explain(fsys fs.FS, errs []string) []problem {
 		col, _ := strconv.Atoi(m[3]) // 0 when absent
 		out[i].Excerpt = excerpt(lines, line, col)
 	}
+	// Problems at one place (a record missing several fields) share
+	// one excerpt, after the last of them.
+	for i := 0; i+1 < len(out); i++ {
+		if out[i].Excerpt != "" && out[i].Excerpt == out[i+1].Excerpt {
+			out[i].Excerpt = ""
+		}
+	}
 	return out
 }
 

@@ -13,6 +13,7 @@ func TestExplain(t *testing.T) {
 		"data/tabs.yaml":     {Data: []byte("a:\n\tb: 1\n")},
 	}
 	errs := []string{
+		"content/cases/x.md:3:1: slug: missing (required)",
 		"content/cases/x.md:3:1: slgu: unknown field (expected one of title, slug)",
 		"data/tabs.yaml:2:2: tab in indentation (indent with spaces)",
 		"content/cases/x.md:1: no position column",
@@ -22,13 +23,14 @@ func TestExplain(t *testing.T) {
 		"templates/home.html: template: no line",
 	}
 	want := []problem{
-		{Text: errs[0], Excerpt: "2 | title: X\n3 | slgu: x\n  | ^\n4 | ---"},
-		{Text: errs[1], Excerpt: "1 | a:\n2 | \tb: 1\n  | \t^"},
-		{Text: errs[2], Excerpt: "1 | ---\n2 | title: X"},
-		{Text: errs[3]},
+		{Text: errs[0]}, // the same place as the next: one excerpt for both
+		{Text: errs[1], Excerpt: "2 | title: X\n3 | slgu: x\n  | ^\n4 | ---"},
+		{Text: errs[2], Excerpt: "1 | a:\n2 | \tb: 1\n  | \t^"},
+		{Text: errs[3], Excerpt: "1 | ---\n2 | title: X"},
 		{Text: errs[4]},
 		{Text: errs[5]},
 		{Text: errs[6]},
+		{Text: errs[7]},
 	}
 	if diff := cmp.Diff(want, explain(fsys, errs), cmp.AllowUnexported(problem{})); diff != "" {
 		t.Errorf("explain (-want +got):\n%s", diff)
