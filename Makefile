@@ -28,3 +28,7 @@ bench: ## run the benchmarks
 
 clean:
 	rm -rf $(OUT)
+
+fuzz: ## fuzz the YAML and Markdown decoders (FUZZTIME each, default 60s)
+	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime $(or $(FUZZTIME),60s) ./internal/strictyaml
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime $(or $(FUZZTIME),60s) ./internal/content

@@ -41,26 +41,33 @@ var (
 	idRE  = regexp.MustCompile(`\s(?:id|name)="([^"]*)"`)
 )
 
+// Site is a built site whose links can be checked: its files, where it
+// is published, and the ids of each page.
+type Site struct {
+	files            map[string][]byte
+	origin, basePath string
+	ids              map[string]map[string]bool // page -> ids, filled on demand
+}
+
+// New returns the site of files, published under base: a path ("/" or
+// "/atlas/") or an absolute URL ("https://example.github.io/atlas/").
+func New(files map[string][]byte, base string) *Site {
+	s := &Site{files: files, ids: map[string]map[string]bool{}}
+	s.origin, s.basePath = splitBase(base)
+	return s
+}
+
 // Check checks the links of every HTML, CSS and XML file in files, a site
-// published under base: a path ("/" or "/atlas/") or an absolute URL
-// ("https://example.github.io/atlas/"). Links to other hosts are not
-// checked; with an absolute base, links to its own origin are. A link on
-// the site's own origin outside the base path is a problem, since it
-// escapes the published site.
+// published under base (see New). Links to other hosts are not checked;
+// with an absolute base, links to its own origin are. A link on the
+// site's own origin outside the base path is a problem, since it escapes
+// the published site.
 func Check(files map[string][]byte, base string) []Problem {
-	c := checker{files: files, ids: map[string]map[string]bool{}}
-	c.origin, c.basePath = splitBase(base)
+	s := New(files, base)
 	var names []string
-	for name, b := range files {
+	for name := range files {
 		switch path.Ext(name) {
-		case ".html":
-			set := map[string]bool{}
-			for _, m := range idRE.FindAllSubmatch(b, -1) {
-				set[html.UnescapeString(string(m[1]))] = true
-			}
-			c.ids[name] = set
-			names = append(names, name)
-		case ".css", ".xml":
+		case ".html", ".css", ".xml":
 			names = append(names, name)
 		}
 	}
@@ -69,7 +76,7 @@ func Check(files map[string][]byte, base string) []Problem {
 	for _, name := range names {
 		for i, line := range strings.Split(string(files[name]), "\n") {
 			for _, link := range links(path.Ext(name), line) {
-				if msg := c.check(name, link); msg != "" {
+				if msg := s.Link(name, link); msg != "" {
 					out = append(out, Problem{Page: name, Line: i + 1, Link: link, Msg: msg})
 				}
 			}
@@ -128,14 +135,22 @@ func splitBase(base string) (origin, basePath string) {
 	return origin, base
 }
 
-type checker struct {
-	files            map[string][]byte
-	ids              map[string]map[string]bool // page -> ids on it
-	origin, basePath string
+// pageIDs returns the ids on a page.
+func (s *Site) pageIDs(page string) map[string]bool {
+	if set, ok := s.ids[page]; ok {
+		return set
+	}
+	set := map[string]bool{}
+	for _, m := range idRE.FindAllSubmatch(s.files[page], -1) {
+		set[html.UnescapeString(string(m[1]))] = true
+	}
+	s.ids[page] = set
+	return set
 }
 
-// check returns what is wrong with one link in the file page, or "".
-func (c *checker) check(page, link string) string {
+// Link returns what is wrong with one link in the file page (an output
+// path such as "cases/biobio/index.html"), or "" when it resolves.
+func (s *Site) Link(page, link string) string {
 	u, err := url.Parse(link)
 	switch {
 	case err != nil:
@@ -145,7 +160,7 @@ func (c *checker) check(page, link string) string {
 	case u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https":
 		return "" // mailto:, data:
 	case u.Host != "":
-		if c.origin == "" || !sameOrigin(u, c.origin) {
+		if s.origin == "" || !sameOrigin(u, s.origin) {
 			return "" // another site
 		}
 		if u.Path == "" {
@@ -154,21 +169,20 @@ func (c *checker) check(page, link string) string {
 	}
 	target := page
 	if u.Path != "" {
-		p, msg := c.sitePath(page, u.Path)
+		p, msg := s.sitePath(page, u.Path)
 		if msg != "" {
 			return msg
 		}
-		target = resolve(c.files, p)
+		target = resolve(s.files, p)
 		if target == "" {
 			return "no such page or file"
 		}
 	}
 	if u.Fragment != "" && path.Ext(page) == ".html" {
-		set, ok := c.ids[target]
-		if !ok {
+		if path.Ext(target) != ".html" {
 			return "fragment on a file that is not a page"
 		}
-		if !set[u.Fragment] {
+		if !s.pageIDs(target)[u.Fragment] {
 			return fmt.Sprintf("no id %q on %s", u.Fragment, target)
 		}
 	}
@@ -177,19 +191,19 @@ func (c *checker) check(page, link string) string {
 
 // sitePath turns a link's path into a path inside the output, or says
 // why it cannot.
-func (c *checker) sitePath(page, p string) (string, string) {
+func (s *Site) sitePath(page, p string) (string, string) {
 	if strings.HasPrefix(p, "/") {
-		if p+"/" == c.basePath {
+		if p+"/" == s.basePath {
 			return "", "" // "/atlas" for "/atlas/": the server redirects
 		}
-		if !strings.HasPrefix(p, c.basePath) {
-			return "", fmt.Sprintf("escapes the site's base path %s", c.basePath)
+		if !strings.HasPrefix(p, s.basePath) {
+			return "", fmt.Sprintf("escapes the site's base path %s", s.basePath)
 		}
-		return strings.TrimPrefix(p, c.basePath), ""
+		return strings.TrimPrefix(p, s.basePath), ""
 	}
 	joined := path.Join(path.Dir(page), p)
 	if joined == ".." || strings.HasPrefix(joined, "../") {
-		return "", fmt.Sprintf("escapes the site's base path %s", c.basePath)
+		return "", fmt.Sprintf("escapes the site's base path %s", s.basePath)
 	}
 	if strings.HasSuffix(p, "/") {
 		joined += "/"

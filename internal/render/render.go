@@ -29,6 +29,7 @@ type Site struct {
 	Title string
 	Base  Base
 	Nav   []NavItem
+	Pages []NavItem // the research pages, in their order, for the footer
 }
 
 // NavItem is an entry of the main navigation.

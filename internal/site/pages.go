@@ -16,6 +16,9 @@ func (b *builder) pages() {
 	b.countries()
 	b.agreementsPage()
 	b.sourcesPage()
+	b.casePages()
+	b.researchPages()
+	b.search()
 	b.notFound()
 }
 
@@ -24,6 +27,7 @@ type homeData struct {
 	Table1                                     *stats.Table
 	Partners                                   []stats.Partner
 	Figures                                    []figureView
+	Cases                                      []caseView
 }
 
 func (b *builder) home() {
@@ -45,6 +49,7 @@ func (b *builder) home() {
 			Table1:     m.table1,
 			Partners:   stats.PartnerTotals(m.counts, m.ix),
 			Figures:    m.figures(""),
+			Cases:      latest(m.caseViews(""), 3),
 		},
 	})
 }
@@ -116,6 +121,7 @@ type countryData struct {
 	Localities []localityView
 	Partners   []stats.Partner
 	Figures    []figureView
+	Cases      []caseView
 }
 
 func (b *builder) countries() {
@@ -142,6 +148,7 @@ func (b *builder) countries() {
 				Localities: m.localities(c.Code, as),
 				Partners:   stats.ByPartner(m.counts, c.Code, m.ix),
 				Figures:    m.figures(c.Code),
+				Cases:      m.caseViews(c.Code),
 			},
 		})
 	}

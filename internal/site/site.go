@@ -4,10 +4,14 @@
 package site
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
+	"slices"
+	"strings"
 	"time"
 
+	"atlas/internal/content"
 	"atlas/internal/output"
 	"atlas/internal/records"
 	"atlas/internal/render"
@@ -77,11 +81,18 @@ func Generate(cfg Config) (output.Files, error) {
 	if year == 0 {
 		year = time.Now().Year()
 	}
-	m, err := assemble(cfg.Src, year)
+	m, err := assemble(cfg.Src, year, base.Path)
 	if err != nil {
 		return nil, err
 	}
-	site := &render.Site{Title: Title, Base: base, Nav: nav}
+	site := &render.Site{Title: Title, Base: base, Nav: slices.Clone(nav)}
+	for _, d := range m.pages {
+		item := render.NavItem{Title: d.Page.Title, Path: docPath(d)}
+		site.Pages = append(site.Pages, item)
+		if d.Page.Slug == "about" {
+			site.Nav = append(site.Nav, render.NavItem{Title: "About", Path: item.Path})
+		}
+	}
 	r, err := render.New(cfg.Src, site)
 	if err != nil {
 		return nil, err
@@ -94,6 +105,9 @@ func Generate(cfg Config) (output.Files, error) {
 	if err := errors.Join(b.errs...); err != nil {
 		return nil, err
 	}
+	if err := m.checkLinks(b.files, base); err != nil {
+		return nil, err
+	}
 	return b.files, nil
 }
 
@@ -101,11 +115,13 @@ func Generate(cfg Config) (output.Files, error) {
 const Title = "Asia–Latin America Subnational Atlas"
 
 var nav = []render.NavItem{
+	{Title: "Case studies", Path: "cases/"},
 	{Title: "Table 1", Path: "table-1/"},
 	{Title: "Countries", Path: "countries/"},
 	{Title: "Agreements", Path: "agreements/"},
 	{Title: "Sources", Path: "sources/"},
 	{Title: "Data", Path: "data/"},
+	{Title: "Search", Path: "search/"},
 }
 
 // model is the validated site: records with their indexes and the derived
@@ -114,23 +130,39 @@ type model struct {
 	d      *records.Data
 	ix     *records.Index
 	counts stats.Counts
-	table1 *stats.Table // nil when the data has no Table 1
+	table1 *stats.Table
+	cases  []*content.Doc
+	pages  []*content.Doc
+	year   int // the current year, the latest a record may carry
 }
 
 // Table1ID is the id of the published table reproduced at /table-1/.
 const Table1ID = "rouvinski-table-1"
 
-func assemble(fsys fs.FS, year int) (*model, error) {
+// assemble loads and validates the records and the content. It reports
+// the problems of both at once.
+func assemble(fsys fs.FS, year int, basePath string) (*model, error) {
+	var errs srcpos.List
+	cases, pages, err := content.Load(fsys, basePath)
+	errs.Append(err)
 	d, err := records.Load(fsys)
 	if err != nil {
-		return nil, err
+		errs.Append(err)
+		return nil, errs.Err()
 	}
 	ix, err := records.Validate(d, year)
 	if err != nil {
-		return nil, err
+		errs.Append(err)
+		return nil, errs.Err()
 	}
-	m := &model{d: d, ix: ix, counts: stats.CountAgreements(d, ix)}
-	var errs srcpos.List
+	slices.SortFunc(pages, func(a, b *content.Doc) int {
+		return cmp.Or(cmp.Compare(a.Page.Order, b.Page.Order), strings.Compare(a.Page.Slug, b.Page.Slug))
+	})
+	m := &model{d: d, ix: ix, counts: stats.CountAgreements(d, ix), cases: cases, pages: pages, year: year}
+	if err := errs.Err(); err != nil {
+		return nil, err // content that did not load cannot be cross-checked
+	}
+	errs.Append(m.checkContent())
 	for _, t := range d.Tables {
 		if t.ID == Table1ID {
 			m.table1 = stats.NewTable(t, ix, m.counts)

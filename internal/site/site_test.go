@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -41,6 +42,16 @@ func TestRepository(t *testing.T) {
 			}
 			for _, p := range linkcheck.Check(files, path) {
 				t.Errorf("broken link: %s", p)
+			}
+			var index []searchEntry
+			if err := json.Unmarshal(files["search-index.json"], &index); err != nil {
+				t.Fatal(err)
+			}
+			site := linkcheck.New(files, path)
+			for _, e := range index {
+				if msg := site.Link("search/index.html", path+e.Path); msg != "" {
+					t.Errorf("search entry %q: %s: %s", e.Title, e.Path, msg)
+				}
 			}
 			if len(files) < 30 {
 				t.Errorf("only %d files built", len(files))

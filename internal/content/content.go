@@ -1,0 +1,121 @@
+// Package content owns the Markdown under content/: case studies
+// (content/cases/*.md) and research pages (content/pages/*.md). It decodes
+// each file's YAML front matter strictly, renders the body with goldmark,
+// and resolves citations. It is the only importer of goldmark.
+//
+// # Files
+//
+// A file starts with a line "---", YAML front matter, and a closing "---";
+// the Markdown body follows. Case front matter:
+//
+//	title: "Biobío Region (Chile) and its Chinese partners"   (required)
+//	slug: biobio                  (required; equals the file name)
+//	summary: "One or two sentences."                          (required)
+//	countries: [CL]               Latin American country codes (at least one)
+//	localities: [cl/biobio-region, cn/hubei]                  locality ids
+//	partners: [CN]                Asian country codes
+//	period: {from: 2014, to: 2017}                            years covered; either may be left out
+//	sources: [araya-heredia-rsa]  the main sources (at least one)
+//	updated: 2026-11-22           (required)
+//
+// Page front matter: title, slug, summary, order (navigation order), updated.
+//
+// # Markdown
+//
+// CommonMark with GFM tables. Raw HTML is an error, not passed through.
+// Site-absolute links ("/table-1/") are rewritten under the site's base
+// path. Citations: [@source-id], [@source-id, p. 23], and several in one
+// bracket separated by semicolons: [@a; @b, table 1]. Each distinct source
+// gets a number in order of first citation; the page lists the references
+// with links back to every place that cites them. Headings get ids made
+// from their text with accents folded ("Biobío" -> "biobio").
+package content
+
+import "atlas/internal/srcpos"
+
+// Directories of the two kinds of document.
+const (
+	CasesDir = "content/cases"
+	PagesDir = "content/pages"
+)
+
+// Case is the front matter of a case study.
+type Case struct {
+	Title      string   `yaml:"title,required"`
+	Slug       string   `yaml:"slug,required"`
+	Summary    string   `yaml:"summary,required"`
+	Countries  []string `yaml:"countries,required"`
+	Localities []string `yaml:"localities"`
+	Partners   []string `yaml:"partners"`
+	Period     *Period  `yaml:"period"`
+	Sources    []string `yaml:"sources,required"`
+	Updated    string   `yaml:"updated,required"`
+
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// Period is the span of years a case study covers.
+type Period struct {
+	From *int `yaml:"from"`
+	To   *int `yaml:"to"`
+
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// Page is the front matter of a research page.
+type Page struct {
+	Title   string `yaml:"title,required"`
+	Slug    string `yaml:"slug,required"`
+	Summary string `yaml:"summary,required"`
+	Order   int    `yaml:"order,required"`
+	Updated string `yaml:"updated,required"`
+
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// Doc is a rendered document: its front matter (Case or Page), its body
+// as HTML, and what the body cites and links to.
+type Doc struct {
+	File string // "content/cases/biobio.md"
+	Case *Case  // set for case studies
+	Page *Page  // set for research pages
+
+	HTML      []byte
+	Headings  []Heading
+	Citations []Citation // every citation, in document order
+	Refs      []Ref      // the numbered references, in order
+	Links     []Link     // site-relative links, to check once the site is built
+}
+
+// Heading is a section heading of the body.
+type Heading struct {
+	Level int
+	Text  string
+	ID    string
+}
+
+// Citation is one cited source at one place in the body.
+type Citation struct {
+	ID      string // source id
+	Locator string // "p. 23", or ""
+	Number  int    // its reference number
+	Anchor  string // the id of the citing element, for back-links
+	Pos     srcpos.Position
+}
+
+// Ref is a numbered reference and the places citing it.
+type Ref struct {
+	Number    int
+	ID        string
+	Locators  []string // distinct locators used, in order
+	Backlinks []string // anchors of the citing places
+}
+
+// Link is a link in the body to a page of the site.
+type Link struct {
+	Dest string // as written: "/table-1/#compare"
+	Pos  srcpos.Position
+}

@@ -1,0 +1,142 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const caseFront = `---
+title: "Biobío and Hubei"
+slug: biobio
+summary: "A test case."
+countries: [CL]
+localities: [cl/biobio-region]
+partners: [CN]
+period: {from: 2014, to: 2017}
+sources: [araya]
+updated: 2026-11-22
+---
+`
+
+func loadOne(t *testing.T, name, src string) (*Doc, error) {
+	t.Helper()
+	fsys := fstest.MapFS{name: {Data: []byte(src)}}
+	cases, pages, err := Load(fsys, "/atlas/")
+	if err != nil {
+		return nil, err
+	}
+	if len(cases) == 1 {
+		return cases[0], nil
+	}
+	return pages[0], nil
+}
+
+func TestCitations(t *testing.T) {
+	d, err := loadOne(t, "content/cases/biobio.md", caseFront+`
+## Biobío Week
+
+Hubei has many people [@el-sur, p. 4]. Or more [@df; @el-sur].
+See [the table](/table-1/#compare) and [a site](https://example.org/).
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantCites := []Citation{
+		{ID: "el-sur", Locator: "p. 4", Number: 1, Anchor: "cite-1"},
+		{ID: "df", Number: 2, Anchor: "cite-2"},
+		{ID: "el-sur", Number: 1, Anchor: "cite-3"},
+	}
+	var got []Citation
+	for _, c := range d.Citations {
+		c.Pos.File = ""
+		got = append(got, Citation{ID: c.ID, Locator: c.Locator, Number: c.Number, Anchor: c.Anchor})
+	}
+	if diff := cmp.Diff(wantCites, got); diff != "" {
+		t.Errorf("citations (-want +got):\n%s", diff)
+	}
+	if p := d.Citations[1].Pos; p.Line != 15 || p.Col != 49 {
+		t.Errorf("second citation at %v, want line 15 col 49", p)
+	}
+	wantRefs := []Ref{
+		{Number: 1, ID: "el-sur", Locators: []string{"p. 4"}, Backlinks: []string{"cite-1", "cite-3"}},
+		{Number: 2, ID: "df", Backlinks: []string{"cite-2"}},
+	}
+	if diff := cmp.Diff(wantRefs, d.Refs); diff != "" {
+		t.Errorf("refs (-want +got):\n%s", diff)
+	}
+	html := string(d.HTML)
+	for _, want := range []string{
+		`<h2 id="biobio-week">Biobío Week</h2>`,
+		`<span class="cite">[<a href="#ref-1" id="cite-1">1</a>, p. 4]</span>`,
+		`<span class="cite">[<a href="#ref-2" id="cite-2">2</a>; <a href="#ref-1" id="cite-3">1</a>]</span>`,
+		`<a href="/atlas/table-1/#compare">the table</a>`,
+		`<a href="https://example.org/">a site</a>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("HTML lacks %s\n%s", want, html)
+		}
+	}
+	if diff := cmp.Diff([]Link{{Dest: "/table-1/#compare", Pos: d.Links[0].Pos}}, d.Links); diff != "" || d.Links[0].Pos.Line != 16 || d.Links[0].Pos.Col != 5 {
+		t.Errorf("links (-want +got):\n%s (at %v)", diff, d.Links[0].Pos)
+	}
+}
+
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string
+	}{
+		{"no front matter", "# Title\n", "content/cases/biobio.md:1:1: no front matter (expected a first line ---, YAML, and a closing --- line)"},
+		{"unclosed front matter", "---\ntitle: x\n", "content/cases/biobio.md:1:1: front matter is not closed (expected a line --- after the YAML)"},
+		{"unknown key at its file line", strings.Replace(caseFront, "summary:", "sumary:", 1),
+			"content/cases/biobio.md:2:1: summary: missing (required)\ncontent/cases/biobio.md:4:1: sumary: unknown field (expected one of title, slug, summary, countries, localities, partners, period, sources, updated)"},
+		{"slug differs", strings.Replace(caseFront, "slug: biobio", "slug: bio-bio", 1),
+			`content/cases/biobio.md:3:7: slug: "bio-bio" differs from the file name (expected "biobio")`},
+		{"script", caseFront + "\nText.\n\n<script>alert(1)</script>\n", "content/cases/biobio.md:15:1: body: raw HTML is not allowed (write Markdown)"},
+		{"inline html", caseFront + "\nSome <b>bold</b> text.\n", `content/cases/biobio.md:13:6: body: raw HTML "<b>" is not allowed (write Markdown)` + "\n" + `content/cases/biobio.md:13:13: body: raw HTML "</b>" is not allowed (write Markdown)`},
+		{"bad citation id", caseFront + "\nA claim [@Bad Id].\n", `content/cases/biobio.md:13:10: citation: "Bad Id" is not a source id (lower-case letters, digits and hyphens)`},
+		{"binary", "---\x00", "content/cases/biobio.md:1:1: not a UTF-8 text file (expected Markdown text)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := loadOne(t, "content/cases/biobio.md", tt.src)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+				t.Errorf("error (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestHeadingIDs(t *testing.T) {
+	d, err := loadOne(t, "content/pages/about.md", `---
+title: About
+slug: about
+summary: x
+order: 1
+updated: 2026-11-22
+---
+## Biobío
+## Biobío
+## References
+## Ref 1
+## Cite 2
+## 北京
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, h := range d.Headings {
+		got = append(got, h.ID)
+	}
+	want := []string{"biobio", "biobio-1", "references-1", "ref-1-1", "cite-2-1", "section"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("heading ids (-want +got):\n%s", diff)
+	}
+}

@@ -1,0 +1,159 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"atlas/internal/srcpos"
+	"atlas/internal/strictyaml"
+)
+
+// Load reads and renders every document under content/ in fsys, for a
+// site published under basePath ("/" or "/atlas/"). All problems are
+// reported at once as a srcpos.List. Cross-references (source, country and
+// locality ids) are checked by the caller, which knows the records.
+func Load(fsys fs.FS, basePath string) (cases, pages []*Doc, err error) {
+	var errs srcpos.List
+	md := newMarkdown(basePath)
+	for _, dir := range []string{CasesDir, PagesDir} {
+		names, err := markdownFiles(fsys, dir)
+		if err != nil {
+			errs.Append(err)
+			continue
+		}
+		for _, name := range names {
+			d, err := load(fsys, name, md)
+			errs.Append(err)
+			if d == nil {
+				continue
+			}
+			if dir == CasesDir {
+				cases = append(cases, d)
+			} else {
+				pages = append(pages, d)
+			}
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, nil, err
+	}
+	return cases, pages, nil
+}
+
+func markdownFiles(fsys fs.FS, dir string) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, srcpos.Errorf(srcpos.Position{File: dir}, "", "cannot read directory: %v", err)
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && path.Ext(e.Name()) == ".md" {
+			names = append(names, path.Join(dir, e.Name()))
+		}
+	}
+	slices.Sort(names)
+	return names, nil
+}
+
+// load reads one document. It returns the document, if its front matter
+// could be decoded, and every problem found in it.
+func load(fsys fs.FS, name string, md *markdown) (*Doc, error) {
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, srcpos.Errorf(srcpos.Position{File: name}, "", "cannot read: %v", err)
+	}
+	if bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src) {
+		return nil, srcpos.Errorf(srcpos.Position{File: name, Line: 1, Col: 1}, "", "not a UTF-8 text file (expected Markdown text)")
+	}
+	front, body, bodyLine, err := split(name, src)
+	if err != nil {
+		return nil, err
+	}
+	d := &Doc{File: name}
+	var errs srcpos.List
+	var meta any
+	if path.Dir(name) == CasesDir {
+		d.Case = &Case{}
+		meta = d.Case
+	} else {
+		d.Page = &Page{}
+		meta = d.Page
+	}
+	// The YAML starts on the file's second line.
+	if err := strictyaml.Decode(name, front, 1, meta); err != nil {
+		errs.Append(err)
+		return nil, errs.Err()
+	}
+	errs.Append(checkSlug(d, name))
+	errs.Append(md.render(d, body, bodyLine))
+	return d, errs.Err()
+}
+
+// split separates the front matter from the body. bodyLine is the file
+// line on which the body starts.
+func split(name string, src []byte) (front, body []byte, bodyLine int, err error) {
+	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	if !strings.HasPrefix(text, "---\n") {
+		return nil, nil, 0, srcpos.Errorf(srcpos.Position{File: name, Line: 1, Col: 1}, "",
+			"no front matter (expected a first line ---, YAML, and a closing --- line)")
+	}
+	rest := text[len("---\n"):]
+	end := -1
+	if strings.HasPrefix(rest, "---\n") || rest == "---" {
+		end = 0
+	} else if i := strings.Index(rest, "\n---\n"); i >= 0 {
+		end = i + 1
+	} else if strings.HasSuffix(rest, "\n---") {
+		end = len(rest) - 3
+	}
+	if end < 0 {
+		return nil, nil, 0, srcpos.Errorf(srcpos.Position{File: name, Line: 1, Col: 1}, "",
+			"front matter is not closed (expected a line --- after the YAML)")
+	}
+	front = []byte(rest[:end])
+	bodyText := strings.TrimPrefix(rest[end:], "---")
+	bodyText = strings.TrimPrefix(bodyText, "\n")
+	bodyLine = 2 + strings.Count(rest[:end], "\n") + 1
+	return front, []byte(bodyText), bodyLine, nil
+}
+
+func checkSlug(d *Doc, name string) error {
+	slug, fields, pos := "", srcpos.Fields(nil), srcpos.Position{}
+	if d.Case != nil {
+		slug, fields, pos = d.Case.Slug, d.Case.Fields, d.Case.Pos
+	} else {
+		slug, fields, pos = d.Page.Slug, d.Page.Fields, d.Page.Pos
+	}
+	want := strings.TrimSuffix(path.Base(name), ".md")
+	if slug != want {
+		if p, ok := fields["slug"]; ok {
+			pos = p
+		}
+		return srcpos.Errorf(pos, "slug", "%q differs from the file name (expected %q)", slug, want)
+	}
+	return nil
+}
+
+// Title returns the document's title.
+func (d *Doc) Title() string {
+	if d.Case != nil {
+		return d.Case.Title
+	}
+	return d.Page.Title
+}
+
+// Slug returns the document's slug.
+func (d *Doc) Slug() string {
+	if d.Case != nil {
+		return d.Case.Slug
+	}
+	return d.Page.Slug
+}

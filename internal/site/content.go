@@ -1,0 +1,218 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+	"time"
+
+	"atlas/internal/content"
+	"atlas/internal/linkcheck"
+	"atlas/internal/output"
+	"atlas/internal/records"
+	"atlas/internal/render"
+	"atlas/internal/srcpos"
+)
+
+// reservedSlugs are the top-level paths that research pages cannot take.
+var reservedSlugs = []string{"table-1", "countries", "agreements", "sources", "data", "cases", "charts", "static"}
+
+// checkContent validates the cross-references of the documents against the
+// records.
+func (m *model) checkContent() error {
+	var errs srcpos.List
+	for _, d := range m.cases {
+		c := d.Case
+		m.codes(&errs, c.Fields, c.Pos, "countries", c.Countries, records.LatinAmerica)
+		m.codes(&errs, c.Fields, c.Pos, "partners", c.Partners, records.Asia)
+		for _, id := range c.Localities {
+			if _, ok := m.ix.Locality[id]; !ok {
+				errs.Add(at(c.Fields, "localities", c.Pos), "localities", "unknown locality id %q (an id from %s)", id, records.LocalitiesFile)
+			}
+		}
+		for _, id := range c.Sources {
+			if _, ok := m.ix.Source[id]; !ok {
+				errs.Add(at(c.Fields, "sources", c.Pos), "sources", "unknown source id %q (an id from %s)", id, records.SourcesFile)
+			}
+		}
+		if p := c.Period; p != nil {
+			for _, y := range []struct {
+				field string
+				v     *int
+			}{{"from", p.From}, {"to", p.To}} {
+				if y.v != nil && (*y.v < records.FirstYear || *y.v > m.year) {
+					errs.Add(at(p.Fields, y.field, p.Pos), y.field, "%d is not a possible year (a year from %d to %d)", *y.v, records.FirstYear, m.year)
+				}
+			}
+			if p.From != nil && p.To != nil && *p.From > *p.To {
+				errs.Add(at(p.Fields, "to", p.Pos), "to", "%d is before from, %d (a period that ends after it starts)", *p.To, *p.From)
+			}
+		}
+		m.date(&errs, c.Fields, c.Pos, c.Updated)
+		m.citations(&errs, d)
+	}
+	for _, d := range m.pages {
+		p := d.Page
+		if slices.Contains(reservedSlugs, p.Slug) {
+			errs.Add(at(p.Fields, "slug", p.Pos), "slug", "%q is a path the site uses (a different slug)", p.Slug)
+		}
+		m.date(&errs, p.Fields, p.Pos, p.Updated)
+		m.citations(&errs, d)
+	}
+	return errs.Err()
+}
+
+func at(fields srcpos.Fields, field string, def srcpos.Position) srcpos.Position {
+	if p, ok := fields[field]; ok {
+		return p
+	}
+	return def
+}
+
+// codes checks a list of country codes of one region.
+func (m *model) codes(errs *srcpos.List, fields srcpos.Fields, def srcpos.Position, field string, codes []string, region string) {
+	for _, code := range codes {
+		c, ok := m.ix.Country[code]
+		switch {
+		case !ok:
+			errs.Add(at(fields, field, def), field, "unknown country code %q (a code from %s)", code, records.CountriesFile)
+		case c.Region != region:
+			errs.Add(at(fields, field, def), field, "country %q is in region %s (expected a country in %s)", code, c.Region, region)
+		}
+	}
+}
+
+func (m *model) date(errs *srcpos.List, fields srcpos.Fields, def srcpos.Position, s string) {
+	t, err := time.Parse(time.DateOnly, s)
+	switch {
+	case err != nil:
+		errs.Add(at(fields, "updated", def), "updated", "%q is not a date (YYYY-MM-DD)", s)
+	case t.Year() < records.FirstYear || t.Year() > m.year:
+		errs.Add(at(fields, "updated", def), "updated", "%s is not a possible date (a date from %d to %d)", s, records.FirstYear, m.year)
+	}
+}
+
+func (m *model) citations(errs *srcpos.List, d *content.Doc) {
+	for _, c := range d.Citations {
+		if _, ok := m.ix.Source[c.ID]; !ok {
+			errs.Add(c.Pos, "citation", "unknown source id %q (an id from %s)", c.ID, records.SourcesFile)
+		}
+	}
+}
+
+// checkLinks reports the documents' site links that lead nowhere in the
+// built files, at their positions in the Markdown.
+func (m *model) checkLinks(files output.Files, base render.Base) error {
+	var errs srcpos.List
+	s := linkcheck.New(files, base.Path)
+	for _, d := range slices.Concat(m.cases, m.pages) {
+		page := docPath(d) + "index.html"
+		for _, l := range d.Links {
+			if msg := s.Link(page, base.URL(l.Dest)); msg != "" {
+				errs.Add(l.Pos, "link", "%q: %s (a page of the site)", l.Dest, msg)
+			}
+		}
+	}
+	return errs.Err()
+}
+
+// docPath is the site path of a document.
+func docPath(d *content.Doc) string {
+	if d.Case != nil {
+		return "cases/" + d.Case.Slug + "/"
+	}
+	return d.Page.Slug + "/"
+}
+
+// caseView is a case study ready for its page and for lists.
+type caseView struct {
+	*content.Case
+	Path       string
+	Body       template.HTML
+	Countries  []countryView
+	Localities []localityLink
+	Partners   []*records.Country
+	Refs       []refView
+	Headings   []content.Heading
+}
+
+// localityLink names a locality, linked to its place on its country's
+// page when it is Latin American.
+type localityLink struct {
+	Name, Country, Path string
+}
+
+// refView is a numbered reference with its source.
+type refView struct {
+	content.Ref
+	Source *records.Source
+}
+
+// Period prints the years a case covers: "2014–2017", "from 2014", "to 2024".
+func (c caseView) PeriodText() string {
+	p := c.Period
+	switch {
+	case p == nil || (p.From == nil && p.To == nil):
+		return ""
+	case p.From == nil:
+		return fmt.Sprintf("up to %d", *p.To)
+	case p.To == nil:
+		return fmt.Sprintf("from %d", *p.From)
+	case *p.From == *p.To:
+		return fmt.Sprint(*p.From)
+	}
+	return fmt.Sprintf("%d–%d", *p.From, *p.To)
+}
+
+func (m *model) caseView(d *content.Doc) caseView {
+	c := d.Case
+	v := caseView{Case: c, Path: docPath(d), Body: template.HTML(d.HTML), Headings: d.Headings}
+	for _, code := range c.Countries {
+		cc := m.ix.Country[code]
+		v.Countries = append(v.Countries, countryView{Country: cc, Path: countryPath(cc)})
+	}
+	for _, code := range c.Partners {
+		v.Partners = append(v.Partners, m.ix.Country[code])
+	}
+	for _, id := range c.Localities {
+		l := m.ix.Locality[id]
+		cc := m.ix.Country[l.Country]
+		ll := localityLink{Name: l.Name, Country: cc.Name}
+		if cc.Region == records.LatinAmerica && m.hasAgreements(id) {
+			ll.Path = countryPath(cc) + "#" + localityAnchor(id)
+		}
+		v.Localities = append(v.Localities, ll)
+	}
+	v.Refs = m.refs(d)
+	return v
+}
+
+func (m *model) refs(d *content.Doc) []refView {
+	var out []refView
+	for _, r := range d.Refs {
+		out = append(out, refView{Ref: r, Source: m.ix.Source[r.ID]})
+	}
+	return out
+}
+
+// hasAgreements reports whether a locality appears on its country's page.
+func (m *model) hasAgreements(id string) bool {
+	return slices.ContainsFunc(m.d.Agreements, func(a *records.Agreement) bool { return a.LatAm == id })
+}
+
+// caseViews returns the case studies, newest first, then by title; with
+// code set, only those about that Latin American country.
+func (m *model) caseViews(code string) []caseView {
+	var out []caseView
+	for _, d := range m.cases {
+		if code == "" || slices.Contains(d.Case.Countries, code) {
+			out = append(out, m.caseView(d))
+		}
+	}
+	slices.SortFunc(out, func(a, b caseView) int {
+		return cmp.Or(strings.Compare(b.Updated, a.Updated), strings.Compare(a.Title, b.Title))
+	})
+	return out
+}
