@@ -33,7 +33,7 @@ func (b *builder) listed(p *render.Page) {
 	}
 }
 
-// furniture writes sitemap.xml and robots.txt.
+// furniture writes sitemap.xml, robots.txt and the Atom feed.
 func (b *builder) furniture() {
 	base := b.site.Base
 	var robots strings.Builder
@@ -45,6 +45,7 @@ func (b *builder) furniture() {
 	}
 	fmt.Fprintf(&robots, "Sitemap: %s\n", base.Abs("sitemap.xml"))
 	b.add("robots.txt", []byte(robots.String()))
+	b.feed()
 
 	urls := slices.Clone(b.sitemap)
 	for i := range urls {
@@ -70,10 +71,11 @@ func (b *builder) furniture() {
 	b.add("sitemap.xml", buf.Bytes())
 }
 
-// SitemapNote says why a build has no sitemap, or is "" when it has one.
+// SitemapNote says why a build has no sitemap and feed, or is "" when it
+// has them.
 func SitemapNote(base render.Base) string {
 	if base.Origin != "" {
 		return ""
 	}
-	return fmt.Sprintf("no sitemap.xml: the base URL %s has no scheme and host, and a sitemap needs absolute URLs (build with -base-url https://HOST%s to get one)", base.Path, base.Path)
+	return fmt.Sprintf("no sitemap.xml or feed.xml: the base URL %s has no scheme and host, and both need absolute URLs (build with -base-url https://HOST%s to get them)", base.Path, base.Path)
 }

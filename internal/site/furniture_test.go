@@ -217,3 +217,86 @@ func TestDatasetStructuredData(t *testing.T) {
 		}
 	}
 }
+
+func TestAtomFeed(t *testing.T) {
+	files := generateRepo(t, ghBase)
+	var feed struct {
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+		Entries []struct {
+			Title   string `xml:"title"`
+			ID      string `xml:"id"`
+			Updated string `xml:"updated"`
+			Summary string `xml:"summary"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+		} `xml:"entry"`
+	}
+	if err := xml.Unmarshal(files[FeedFile], &feed); err != nil {
+		t.Fatalf("%s: %v", FeedFile, err)
+	}
+	cases := 0
+	for name := range files {
+		if strings.HasPrefix(name, "cases/") && strings.Count(name, "/") == 2 {
+			cases++
+		}
+	}
+	if len(feed.Entries) != cases || cases < 4 {
+		t.Errorf("feed has %d entries for %d case pages", len(feed.Entries), cases)
+	}
+	for i, e := range feed.Entries {
+		if e.ID != e.Link.Href || !strings.HasPrefix(e.ID, ghBase+"cases/") {
+			t.Errorf("entry %q: id %s, link %s; want the page's absolute URL", e.Title, e.ID, e.Link.Href)
+		}
+		if _, ok := files[strings.TrimPrefix(e.ID, ghBase)+"index.html"]; !ok {
+			t.Errorf("entry %q links to a missing page", e.Title)
+		}
+		if len(e.Updated) != len("2026-11-22T00:00:00Z") || e.Summary == "" {
+			t.Errorf("entry %q: updated %q, summary %q", e.Title, e.Updated, e.Summary)
+		}
+		if i > 0 && e.Updated > feed.Entries[i-1].Updated {
+			t.Errorf("entry %q is newer than the one before it", e.Title)
+		}
+		if e.Updated > feed.Updated {
+			t.Errorf("feed updated %s is before entry %q's %s", feed.Updated, e.Title, e.Updated)
+		}
+	}
+	if _, ok := generateRepo(t, "/atlas/")[FeedFile]; ok {
+		t.Errorf("%s written for a base URL without a host", FeedFile)
+	}
+}
+
+func TestCaseStudyCitationTags(t *testing.T) {
+	files := generateRepo(t, ghBase)
+	page := string(files["cases/jujuy-guizhou/index.html"])
+	for _, want := range []string{
+		`<meta name="citation_title" content="Jujuy (Argentina) and Guizhou (China)">`,
+		`<meta name="citation_author" content="` + Authors + `">`,
+		`<meta name="citation_publication_date" content="`,
+		`<meta name="citation_abstract_html_url" content="` + ghBase + `cases/jujuy-guizhou/">`,
+		`<meta property="og:type" content="article">`,
+		`<link rel="alternate" type="application/atom+xml" title="Case studies" href="` + ghBase + `feed.xml">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("case page lacks %s", want)
+		}
+	}
+	if strings.Contains(string(files["table-1/index.html"]), "citation_title") {
+		t.Error("citation tags on a page that is not a case study")
+	}
+	var sm struct {
+		URLs []struct {
+			Loc     string `xml:"loc"`
+			LastMod string `xml:"lastmod"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(files["sitemap.xml"], &sm); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range sm.URLs {
+		if strings.HasPrefix(u.Loc, ghBase+"cases/") && u.Loc != ghBase+"cases/" && u.LastMod == "" {
+			t.Errorf("sitemap: case %s has no lastmod", u.Loc)
+		}
+	}
+}
