@@ -3,12 +3,17 @@ package scaffold
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"gopkg.in/yaml.v3"
+
+	"atlas/internal/content"
+	"atlas/internal/site"
+	"atlas/internal/sitetest"
 )
 
 var day = time.Date(2026, 11, 22, 15, 0, 0, 0, time.UTC)
@@ -56,6 +61,19 @@ func TestCase(t *testing.T) {
 	}
 }
 
+// caseFields returns the front-matter keys the content package decodes
+// for a case study, so that the scaffold follows it when it changes.
+func caseFields() []string {
+	var out []string
+	typ := reflect.TypeFor[content.Case]()
+	for i := range typ.NumField() {
+		if tag := typ.Field(i).Tag.Get("yaml"); tag != "" {
+			out = append(out, strings.Split(tag, ",")[0])
+		}
+	}
+	return out
+}
+
 // TestCaseExplainsEveryField checks that every front-matter field of a
 // case study is in the scaffold, each after a comment that explains it.
 func TestCaseExplainsEveryField(t *testing.T) {
@@ -64,7 +82,11 @@ func TestCaseExplainsEveryField(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := strings.Split(string(text), "\n")
-	for _, field := range []string{"title", "slug", "summary", "countries", "localities", "partners", "period", "sources", "updated"} {
+	fields := caseFields()
+	if len(fields) < 9 {
+		t.Fatalf("found only the fields %v in content.Case", fields)
+	}
+	for _, field := range fields {
 		found := false
 		for i, l := range lines {
 			if strings.HasPrefix(l, field+":") {
@@ -105,5 +127,30 @@ func TestWriteCaseNeverOverwrites(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(name); string(b) != "edited" {
 		t.Errorf("the existing file was changed to:\n%s", b)
+	}
+}
+
+// TestScaffoldBuilds adds a new case study to a small site and checks
+// that the site builds with it and that every link on its page resolves:
+// an editor sees the new page at once in the preview.
+func TestScaffoldBuilds(t *testing.T) {
+	dir := sitetest.Write(t, sitetest.Minimal)
+	if _, err := WriteCase(dir, "Jujuy (Argentina) and Guizhou (China)", day); err != nil {
+		t.Fatal(err)
+	}
+	files, problems, err := site.Check(site.Config{Src: os.DirFS(dir), BaseURL: "/atlas/", Year: 2026})
+	if err != nil {
+		t.Fatalf("the site does not build with the new case study:\n%v", err)
+	}
+	const name = "cases/jujuy-argentina-and-guizhou-china/index.html"
+	for _, p := range problems {
+		// sitetest copies no scripts, which every page links to.
+		if p.Page == name && !strings.HasPrefix(p.Link, "/atlas/static/js/") {
+			t.Errorf("broken link: %s", p)
+		}
+	}
+	page := string(files[name])
+	if !strings.Contains(page, "<h1>Jujuy (Argentina) and Guizhou (China)</h1>") {
+		t.Errorf("no page for the new case study")
 	}
 }
