@@ -87,3 +87,33 @@ func TestCheckReportsBrokenLinks(t *testing.T) {
 		t.Errorf("stderr (-want +got):\n%s", diff)
 	}
 }
+
+func TestNewCase(t *testing.T) {
+	src := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"new", "case", "-src", src, "Chaco", "(Argentina)", "and", "Henan"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	name := filepath.Join(src, "content", "cases", "chaco-argentina-and-henan.md")
+	if _, err := os.Stat(name); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout.String(), "http://127.0.0.1:8080/cases/chaco-argentina-and-henan/") {
+		t.Errorf("the command does not say where to see the page:\n%s", stdout.String())
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"new", "case", "-src", src, "Chaco (Argentina) and Henan"}, exitInput, "already exists"},
+		{[]string{"new", "case", "-src", src, "¿?"}, exitInput, "empty slug"},
+		{[]string{"new", "case"}, exitUsage, "usage"},
+		{[]string{"new", "page", "X"}, exitUsage, "usage"},
+	} {
+		stderr.Reset()
+		if code := run(tt.args, &stdout, &stderr); code != tt.code || !strings.Contains(stderr.String(), tt.msg) {
+			t.Errorf("atlas %q: exit %d, stderr %q; want %d and %q", tt.args, code, stderr.String(), tt.code, tt.msg)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -35,6 +36,7 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "atlas new case: %v\n", err)
 		return exitInput
 	}
-	fmt.Fprintf(stdout, "created %s\nnext: fill in its front matter and text, then run make serve to see it\n", name)
+	slug := strings.TrimSuffix(filepath.Base(name), ".md")
+	fmt.Fprintf(stdout, "created %s\n\nnext: fill in its front matter and text. To watch the page as you work, run\n  make serve\nand open http://127.0.0.1:8080/cases/%s/ (it reloads whenever you save).\nBefore you open a pull request, run make check.\n", name, slug)
 	return exitOK
 }
