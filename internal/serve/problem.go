@@ -57,31 +57,65 @@ func explain(fsys fs.FS, errs []string) []problem {
 	return out
 }
 
+// excerptWidth is the widest excerpt line, in characters: Markdown
+// paragraphs are often one long line, and the column must stay in view.
+const excerptWidth = 100
+
 // excerpt shows the line before, the line itself with a caret under
-// column col (when known), and the line after.
+// column col (when known), and the line after. Long lines are cut to a
+// window around the column, marked with "…".
 func excerpt(lines []string, line, col int) string {
 	if line < 1 || line > len(lines) {
 		return ""
 	}
+	first, last := max(1, line-1), min(line+1, len(lines))
+	start := 0 // the first character shown, 0-based
+	if col > excerptWidth-20 {
+		start = col - 1 - (excerptWidth - 40)
+	}
 	var b strings.Builder
-	width := len(strconv.Itoa(min(line+1, len(lines))))
-	for n := max(1, line-1); n <= min(line+1, len(lines)); n++ {
-		text := strings.TrimRight(lines[n-1], "\r")
-		fmt.Fprintf(&b, "%*d | %s\n", width, n, text)
+	width := len(strconv.Itoa(last))
+	for n := first; n <= last; n++ {
+		text := []rune(strings.TrimRight(lines[n-1], "\r"))
+		shown, lead, tail := window(text, start)
+		fmt.Fprintf(&b, "%*d | %s%s%s\n", width, n, lead, string(shown), tail)
 		if n == line && col > 0 {
 			// Keep tabs in the padding so the caret lines up.
-			pad := []rune{}
-			for i, r := range []rune(text) {
+			pad := []rune(lead)
+			for i, r := range text {
 				if i >= col-1 {
 					break
+				}
+				if i < start {
+					continue
 				}
 				if r != '\t' {
 					r = ' '
 				}
 				pad = append(pad, r)
 			}
-			fmt.Fprintf(&b, "%*s | %s^\n", width, "", string(pad))
+			fmt.Fprintf(&b, "%*s | %s^\n", width, "", strings.Map(func(r rune) rune {
+				if r == '\t' {
+					return r
+				}
+				return ' '
+			}, string(pad)))
 		}
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// window returns the part of text shown from start, and the marks of
+// what was cut before and after it.
+func window(text []rune, start int) (shown []rune, lead, tail string) {
+	if start > 0 {
+		if start >= len(text) {
+			return nil, "…", ""
+		}
+		text, lead = text[start:], "…"
+	}
+	if len(text) > excerptWidth {
+		text, tail = text[:excerptWidth], "…"
+	}
+	return text, lead, tail
 }

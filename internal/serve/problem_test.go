@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -9,8 +10,9 @@ import (
 
 func TestExplain(t *testing.T) {
 	fsys := fstest.MapFS{
-		"content/cases/x.md": {Data: []byte("---\ntitle: X\nslgu: x\n---\nBody\n")},
-		"data/tabs.yaml":     {Data: []byte("a:\n\tb: 1\n")},
+		"content/cases/x.md":    {Data: []byte("---\ntitle: X\nslgu: x\n---\nBody\n")},
+		"data/tabs.yaml":        {Data: []byte("a:\n\tb: 1\n")},
+		"content/cases/long.md": {Data: []byte("---\n" + strings.Repeat("word ", 40) + "[@nope] end\n")},
 	}
 	errs := []string{
 		"content/cases/x.md:3:1: slug: missing (required)",
@@ -21,6 +23,7 @@ func TestExplain(t *testing.T) {
 		"data/missing.yaml:1:1: no such file",
 		"../outside.yaml:1:1: not a path inside the source",
 		"templates/home.html: template: no line",
+		"content/cases/long.md:2:201: citation: unknown source id \"nope\"",
 	}
 	want := []problem{
 		{Text: errs[0]}, // the same place as the next: one excerpt for both
@@ -31,6 +34,7 @@ func TestExplain(t *testing.T) {
 		{Text: errs[5]},
 		{Text: errs[6]},
 		{Text: errs[7]},
+		{Text: errs[8], Excerpt: "1 | …\n2 | …" + strings.Repeat("word ", 12) + "[@nope] end\n  |  " + strings.Repeat(" ", 60) + "^"},
 	}
 	if diff := cmp.Diff(want, explain(fsys, errs), cmp.AllowUnexported(problem{})); diff != "" {
 		t.Errorf("explain (-want +got):\n%s", diff)
