@@ -110,6 +110,9 @@ func excerpt(lines []string, line, col int) string {
 func window(text []rune, start int) (shown []rune, lead, tail string) {
 	if start > 0 {
 		if start >= len(text) {
+			if len(text) == 0 {
+				return nil, "", ""
+			}
 			return nil, "…", ""
 		}
 		text, lead = text[start:], "…"

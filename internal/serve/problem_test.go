@@ -12,7 +12,7 @@ func TestExplain(t *testing.T) {
 	fsys := fstest.MapFS{
 		"content/cases/x.md":    {Data: []byte("---\ntitle: X\nslgu: x\n---\nBody\n")},
 		"data/tabs.yaml":        {Data: []byte("a:\n\tb: 1\n")},
-		"content/cases/long.md": {Data: []byte("---\n" + strings.Repeat("word ", 40) + "[@nope] end\n")},
+		"content/cases/long.md": {Data: []byte("---\n" + strings.Repeat("word ", 40) + "[@nope] end\n\n")},
 	}
 	errs := []string{
 		"content/cases/x.md:3:1: slug: missing (required)",
@@ -34,7 +34,7 @@ func TestExplain(t *testing.T) {
 		{Text: errs[5]},
 		{Text: errs[6]},
 		{Text: errs[7]},
-		{Text: errs[8], Excerpt: "1 | …\n2 | …" + strings.Repeat("word ", 12) + "[@nope] end\n  |  " + strings.Repeat(" ", 60) + "^"},
+		{Text: errs[8], Excerpt: "1 | …\n2 | …" + strings.Repeat("word ", 12) + "[@nope] end\n  |  " + strings.Repeat(" ", 60) + "^\n3 | "},
 	}
 	if diff := cmp.Diff(want, explain(fsys, errs), cmp.AllowUnexported(problem{})); diff != "" {
 		t.Errorf("explain (-want +got):\n%s", diff)
