@@ -59,11 +59,16 @@ const maxStale = 3
 
 // settle builds the tree as it was in snap and publishes the result,
 // unless the tree changed while the build ran: then that build saw a
-// half-saved file or a half-done rename, and is redone. It returns the
-// snapshot that was built.
+// half-saved file or a half-done rename, and is redone. A failed build
+// also waits one interval for the rest of a save (an editor that
+// truncates a file and then writes it can be stalled in between) before
+// its errors are shown. It returns the snapshot that was built.
 func (s *Server) settle(snap snapshot) (snapshot, error) {
 	for i := 0; ; i++ {
 		b := s.generate()
+		if b.errs != nil && i < maxStale {
+			time.Sleep(s.cfg.Interval)
+		}
 		after, err := take(s.cfg.Src)
 		if err != nil {
 			return nil, err
