@@ -3,14 +3,25 @@
 GO ?= go
 OUT ?= public
 BASE_URL ?= /
+ADDR ?= 127.0.0.1:8080
 
 .PHONY: site test serve check bench fuzz vendor clean
 
 site: ## build the site into $(OUT)
 	$(GO) run ./cmd/atlas build -src . -out $(OUT) -base-url $(BASE_URL)
 
+serve: ## preview the site at http://$(ADDR)/, rebuilding and reloading on every change
+	$(GO) run ./cmd/atlas serve -src . -addr $(ADDR) -base-url $(BASE_URL)
+
 test: ## run every test
 	$(GO) test -count=1 ./...
+
+check: ## gofmt, go vet, staticcheck, every test, then atlas check on this repository
+	@files=$$(gofmt -l .); if [ -n "$$files" ]; then echo "gofmt -l: these files need gofmt -w:"; echo "$$files"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
+	$(GO) test -count=1 ./...
+	$(GO) run ./cmd/atlas check -src . -base-url $(BASE_URL)
 
 bench: ## run the benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./...

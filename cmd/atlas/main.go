@@ -5,6 +5,9 @@
 // Usage:
 //
 //	atlas build [-src DIR] [-out DIR] [-base-url URL]
+//	atlas check [-src DIR] [-base-url URL]
+//	atlas new case [-src DIR] "Title"
+//	atlas serve [-addr 127.0.0.1:8080] [-src DIR] [-base-url URL]
 //
 // Exit status: 0 on success; 1 when the input has problems (each printed as
 // path:line:col: field: problem (expectation)); 2 on usage errors.

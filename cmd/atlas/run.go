@@ -16,6 +16,9 @@ const usage = `usage: atlas <command> [flags]
 
 commands:
   build   build the site: atlas build [-src DIR] [-out DIR] [-base-url URL]
+  check   validate everything and check every internal link and anchor: atlas check [-src DIR] [-base-url URL]
+  new     scaffold a case study: atlas new case [-src DIR] "Title"
+  serve   preview it, rebuilding and reloading on change: atlas serve [-addr 127.0.0.1:8080] [-src DIR] [-base-url URL]
 `
 
 // Exit codes.
@@ -33,6 +36,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return build(args[1:], stdout, stderr)
+	case "check":
+		return check(args[1:], stdout, stderr)
+	case "new":
+		return newCmd(args[1:], stdout, stderr)
+	case "serve":
+		return serveCmd(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -83,6 +92,9 @@ func build(args []string, stdout, stderr io.Writer) int {
 	res, err := site.Build(f.config())
 	if err != nil {
 		return report(err, stderr)
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(stdout, "note: %s\n", n)
 	}
 	fmt.Fprintf(stdout, "built %d pages, %d files (%d KB) in %s in %v\n",
 		res.Pages, res.Files, res.Bytes/1024, f.out, time.Since(start).Round(time.Millisecond))

@@ -1,6 +1,10 @@
-// Package linkcheck finds broken internal links in a built site: every
-// href and src that points inside the site must name a file that exists,
-// and every #fragment an id on the page it points to.
+// Package linkcheck finds broken internal links in a built site: every URL
+// in an HTML page (href, src, action, poster, srcset, CSS url()), in a
+// stylesheet (url(), @import) or in an XML file (a sitemap's <loc>, a
+// feed's href) that points inside the site must name a file that exists,
+// and every #fragment an id on the page it points to. A link that leaves
+// the site's base path is a problem too: a site published under /atlas/
+// owns nothing outside it.
 package linkcheck
 
 import (
@@ -15,7 +19,7 @@ import (
 
 // Problem is a broken link.
 type Problem struct {
-	Page string // output path of the page, "countries/chile/index.html"
+	Page string // output path of the file, "countries/chile/index.html"
 	Line int
 	Link string
 	Msg  string
@@ -26,47 +30,109 @@ func (p Problem) String() string {
 }
 
 var (
-	attrRE = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
-	idRE   = regexp.MustCompile(`\sid="([^"]*)"`)
+	// attrRE matches the attributes whose values are one URL.
+	attrRE = regexp.MustCompile(`\s(?:href|src|action|poster|formaction)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+	// srcsetRE matches srcset, a comma-separated list of "URL descriptor".
+	srcsetRE = regexp.MustCompile(`\s(?:srcset|imagesrcset)\s*=\s*(?:"([^"]*)"|'([^']*)')`)
+	// cssURLRE matches url(...) in CSS, quoted or not, and @import "...".
+	cssURLRE = regexp.MustCompile(`url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')`)
+	// locRE matches a sitemap's <loc> elements.
+	locRE = regexp.MustCompile(`<loc>([^<]*)</loc>`)
+	idRE  = regexp.MustCompile(`\s(?:id|name)="([^"]*)"`)
 )
 
-// Site is a built site whose links can be checked: its files, published
-// under basePath ("/" or "/atlas/"), and the ids of each page.
+// Site is a built site whose links can be checked: its files, where it
+// is published, and the ids of each page.
 type Site struct {
-	files    map[string][]byte
-	basePath string
-	ids      map[string]map[string]bool // page -> ids, filled on demand
+	files            map[string][]byte
+	origin, basePath string
+	ids              map[string]map[string]bool // page -> ids, filled on demand
 }
 
-// New returns the site of files, published under basePath.
-func New(files map[string][]byte, basePath string) *Site {
-	return &Site{files: files, basePath: basePath, ids: map[string]map[string]bool{}}
+// New returns the site of files, published under base: a path ("/" or
+// "/atlas/") or an absolute URL ("https://example.github.io/atlas/").
+func New(files map[string][]byte, base string) *Site {
+	s := &Site{files: files, ids: map[string]map[string]bool{}}
+	s.origin, s.basePath = splitBase(base)
+	return s
 }
 
-// Check checks the links of every HTML page in files, a site published
-// under basePath. Links to other hosts are not checked; a site-absolute
-// link outside basePath is a problem, since it escapes the published site.
-func Check(files map[string][]byte, basePath string) []Problem {
-	s := New(files, basePath)
-	var pages []string
+// Check checks the links of every HTML, CSS and XML file in files, a site
+// published under base (see New). Links to other hosts are not checked;
+// with an absolute base, links to its own origin are. A link on the
+// site's own origin outside the base path is a problem, since it escapes
+// the published site.
+func Check(files map[string][]byte, base string) []Problem {
+	s := New(files, base)
+	var names []string
 	for name := range files {
-		if strings.HasSuffix(name, ".html") {
-			pages = append(pages, name)
+		switch path.Ext(name) {
+		case ".html", ".css", ".xml":
+			names = append(names, name)
 		}
 	}
-	slices.Sort(pages)
+	slices.Sort(names)
 	var out []Problem
-	for _, page := range pages {
-		for i, line := range strings.Split(string(files[page]), "\n") {
-			for _, m := range attrRE.FindAllStringSubmatch(line, -1) {
-				link := html.UnescapeString(m[1])
-				if msg := s.Link(page, link); msg != "" {
-					out = append(out, Problem{Page: page, Line: i + 1, Link: link, Msg: msg})
+	for _, name := range names {
+		for i, line := range strings.Split(string(files[name]), "\n") {
+			for _, link := range links(path.Ext(name), line) {
+				if msg := s.Link(name, link); msg != "" {
+					out = append(out, Problem{Page: name, Line: i + 1, Link: link, Msg: msg})
 				}
 			}
 		}
 	}
 	return out
+}
+
+// links returns the URLs on one line of a file of the given extension.
+func links(ext, line string) []string {
+	var out []string
+	if ext == ".html" || ext == ".xml" {
+		for _, m := range attrRE.FindAllStringSubmatch(line, -1) {
+			out = append(out, html.UnescapeString(m[1]+m[2]))
+		}
+	}
+	switch ext {
+	case ".html":
+		for _, m := range srcsetRE.FindAllStringSubmatch(line, -1) {
+			for _, cand := range strings.Split(html.UnescapeString(m[1]+m[2]), ",") {
+				if f := strings.Fields(cand); len(f) > 0 {
+					out = append(out, f[0])
+				}
+			}
+		}
+		// Inline style attributes and <style> elements.
+		for _, m := range cssURLRE.FindAllStringSubmatch(line, -1) {
+			out = append(out, html.UnescapeString(strings.Join(m[1:], "")))
+		}
+	case ".css":
+		for _, m := range cssURLRE.FindAllStringSubmatch(line, -1) {
+			out = append(out, strings.Join(m[1:], ""))
+		}
+	case ".xml":
+		for _, m := range locRE.FindAllStringSubmatch(line, -1) {
+			out = append(out, html.UnescapeString(strings.TrimSpace(m[1])))
+		}
+	}
+	return out
+}
+
+// splitBase splits a base URL into its origin ("" for a path) and its path,
+// which always ends in "/".
+func splitBase(base string) (origin, basePath string) {
+	u, err := url.Parse(base)
+	if err == nil && u.Host != "" {
+		origin = u.Scheme + "://" + u.Host
+		base = u.Path
+	}
+	if !strings.HasPrefix(base, "/") {
+		base = "/" + base
+	}
+	if !strings.HasSuffix(base, "/") {
+		base += "/"
+	}
+	return origin, base
 }
 
 // pageIDs returns the ids on a page.
@@ -82,40 +148,38 @@ func (s *Site) pageIDs(page string) map[string]bool {
 	return set
 }
 
-// Link returns what is wrong with one link on page (an output path such as
-// "cases/biobio/index.html"), or "" when it resolves.
+// Link returns what is wrong with one link in the file page (an output
+// path such as "cases/biobio/index.html"), or "" when it resolves.
 func (s *Site) Link(page, link string) string {
-	files, basePath := s.files, s.basePath
 	u, err := url.Parse(link)
 	switch {
 	case err != nil:
 		return "not a valid URL"
-	case u.Scheme != "" || u.Host != "":
-		return "" // another site
 	case link == "":
 		return "empty link"
+	case u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https":
+		return "" // mailto:, data:
+	case u.Host != "":
+		if s.origin == "" || !sameOrigin(u, s.origin) {
+			return "" // another site
+		}
+		if u.Path == "" {
+			u.Path = "/"
+		}
 	}
 	target := page
 	if u.Path != "" {
-		var p string
-		if strings.HasPrefix(u.Path, "/") {
-			if !strings.HasPrefix(u.Path, basePath) {
-				return fmt.Sprintf("escapes the site's base path %s", basePath)
-			}
-			p = strings.TrimPrefix(u.Path, basePath)
-		} else {
-			p = path.Join(path.Dir(page), u.Path)
-			if strings.HasSuffix(u.Path, "/") {
-				p += "/"
-			}
+		p, msg := s.sitePath(page, u.Path)
+		if msg != "" {
+			return msg
 		}
-		target = resolve(files, p)
+		target = resolve(s.files, p)
 		if target == "" {
 			return "no such page or file"
 		}
 	}
-	if u.Fragment != "" {
-		if !strings.HasSuffix(target, ".html") {
+	if u.Fragment != "" && path.Ext(page) == ".html" {
+		if path.Ext(target) != ".html" {
 			return "fragment on a file that is not a page"
 		}
 		if !s.pageIDs(target)[u.Fragment] {
@@ -125,13 +189,40 @@ func (s *Site) Link(page, link string) string {
 	return ""
 }
 
+// sitePath turns a link's path into a path inside the output, or says
+// why it cannot.
+func (s *Site) sitePath(page, p string) (string, string) {
+	if strings.HasPrefix(p, "/") {
+		if p+"/" == s.basePath {
+			return "", "" // "/atlas" for "/atlas/": the server redirects
+		}
+		if !strings.HasPrefix(p, s.basePath) {
+			return "", fmt.Sprintf("escapes the site's base path %s", s.basePath)
+		}
+		return strings.TrimPrefix(p, s.basePath), ""
+	}
+	joined := path.Join(path.Dir(page), p)
+	if joined == ".." || strings.HasPrefix(joined, "../") {
+		return "", fmt.Sprintf("escapes the site's base path %s", s.basePath)
+	}
+	if strings.HasSuffix(p, "/") {
+		joined += "/"
+	}
+	return joined, ""
+}
+
+func sameOrigin(u *url.URL, origin string) bool {
+	return strings.EqualFold(u.Scheme+"://"+u.Host, origin) ||
+		(u.Scheme == "" && strings.EqualFold("//"+u.Host, origin[strings.Index(origin, "//"):]))
+}
+
 // resolve finds the output file that serves the site path p, as a static
 // web server would: a directory serves its index.html.
 func resolve(files map[string][]byte, p string) string {
 	p = strings.TrimPrefix(p, "/")
 	for _, cand := range []string{p, strings.TrimSuffix(p, "/") + "/index.html", p + "index.html"} {
 		cand = strings.TrimPrefix(cand, "/")
-		if cand == "" {
+		if cand == "" || cand == "." || cand == "./" {
 			cand = "index.html"
 		}
 		if _, ok := files[cand]; ok {

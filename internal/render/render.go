@@ -52,6 +52,30 @@ type Page struct {
 	// in <head>: ECharts on pages with charts.
 	Scripts []string
 	Data    any
+
+	// NoIndex keeps the page out of search engines and the sitemap, and
+	// gives it no canonical URL (the 404 page, served at any address).
+	NoIndex bool
+	// Updated is when the page's content last changed (YYYY-MM-DD), from
+	// its front matter: the sitemap's lastmod. Empty when unknown; never
+	// the clock's date, so that builds stay reproducible.
+	Updated string
+	// OGType is the Open Graph type; empty means "website".
+	OGType string
+	// JSONLD is the page's schema.org structured data, JSON-encoded
+	// (json.Marshal escapes <, > and &, so it cannot close its script).
+	JSONLD template.JS
+	// Citation fills the Google Scholar citation_* tags.
+	Citation *Citation
+}
+
+// Citation is what Google Scholar reads from a scholarly page's
+// citation_* meta tags.
+type Citation struct {
+	Title     string
+	Authors   []string // "First Last", one tag each
+	Date      string   // publication date, YYYY/MM/DD or YYYY
+	Publisher string
 }
 
 // Renderer holds the parsed templates.

@@ -27,6 +27,9 @@ type download struct {
 	Licence     string
 	Rows        int
 	Columns     []column // the data dictionary
+
+	licences []string        // licence URLs, for structured data
+	source   *records.Source // the publication it reproduces, if any
 }
 
 type column struct{ Name, Meaning string }
@@ -66,12 +69,17 @@ func (b *builder) downloads() {
 		b.agreementsDownload(),
 		b.table1Download(),
 	}
+	var lds []map[string]any
+	for _, d := range ds {
+		lds = append(lds, b.dataset(d))
+	}
 	b.page("data", &render.Page{
 		Path:        "data/",
 		Title:       "Data",
 		Description: "Download the atlas's records and published tables as CSV and JSON, with a data dictionary and licences.",
 		Wikipedia:   true,
 		Data:        dataPageData{ds},
+		JSONLD:      b.jsonLD(lds),
 	})
 }
 
@@ -117,6 +125,7 @@ func (b *builder) agreementsDownload() download {
 		Name: "agreements", Title: "Agreements", Rows: len(as), Columns: agreementColumns,
 		Description: "One row per recorded relationship between a Latin American and an Asian locality.",
 		Licence:     licenceWikipedia + " for the rows derived from Wikipedia (" + attribWikipedia + "); " + licenceContent + " for the rest",
+		licences:    []string{ccBY, ccBYSA},
 	}
 }
 
@@ -171,10 +180,18 @@ func (b *builder) table1Download() download {
 		"rows":    jrows,
 		"totals":  t.Totals,
 	})
+	return b.table1Info()
+}
+
+// table1Info describes the Table 1 download.
+func (b *builder) table1Info() download {
+	t := b.m.table1
 	return download{
 		Name: "table-1", Title: "Rouvinski's Table 1", Rows: len(t.Rows), Columns: table1Columns,
 		Description: "The published table, cell by cell, with the per-partner counts behind each cell and the printed TOTAL row.",
 		Licence:     licenceContent,
+		licences:    []string{ccBY},
+		source:      b.m.ix.Source[t.Source],
 	}
 }
 

@@ -82,6 +82,7 @@ func (b *builder) tableOne() {
 			Records: sums,
 			RecTot:  total,
 		},
+		JSONLD: b.jsonLD(b.dataset(b.table1Info())),
 	})
 }
 
@@ -256,7 +257,7 @@ func sortKey(s *records.Source) string {
 }
 
 func (b *builder) notFound() {
-	b.page("404", &render.Page{Path: "404.html", Title: "Page not found"})
+	b.page("404", &render.Page{Path: "404.html", Title: "Page not found", NoIndex: true})
 }
 
 // countryPaths maps the codes of the countries with pages to their paths.

@@ -28,6 +28,9 @@ func (b *builder) casePages() {
 			Title:       c.Title,
 			Description: c.Summary,
 			Data:        caseData{c},
+			Updated:     c.Updated,
+			OGType:      "article",
+			Citation:    caseCitation(c),
 		})
 	}
 }
@@ -44,6 +47,7 @@ func (b *builder) researchPages() {
 			Title:       d.Page.Title,
 			Description: d.Page.Summary,
 			Data:        researchData{Body: template.HTML(d.HTML), Refs: b.m.refs(d)},
+			Updated:     d.Page.Updated,
 		})
 	}
 }

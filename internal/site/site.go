@@ -34,6 +34,9 @@ type Result struct {
 	Pages int // HTML pages
 	Files int // all files
 	Bytes int // total size
+	// Notes say what the build left out and why, such as the sitemap of
+	// a site built for a bare path.
+	Notes []string
 }
 
 // Build generates the site and writes it to cfg.Out. Input problems are
@@ -47,7 +50,13 @@ func Build(cfg Config) (*Result, error) {
 	if err := output.Write(cfg.Out, files); err != nil {
 		return nil, err
 	}
-	return Summarize(files), nil
+	res := Summarize(files)
+	if base, err := render.ParseBase(cfg.BaseURL); err == nil {
+		if note := SitemapNote(base); note != "" {
+			res.Notes = append(res.Notes, note)
+		}
+	}
+	return res, nil
 }
 
 // Summarize counts the pages, files and bytes of a generated site.
@@ -92,6 +101,7 @@ func Generate(cfg Config) (output.Files, error) {
 	b.pages()
 	b.downloads()
 	b.static(cfg.Src)
+	b.furniture()
 	if err := errors.Join(b.errs...); err != nil {
 		return nil, err
 	}
@@ -175,6 +185,8 @@ type builder struct {
 	// charted holds the slugs of the chart pages built, for links to them.
 	charted map[string]bool
 	errs    []error
+	// sitemap lists the pages rendered so far, by site-relative path.
+	sitemap []sitemapEntry
 }
 
 func (b *builder) add(name string, data []byte) {
@@ -197,4 +209,5 @@ func (b *builder) page(tmpl string, p *render.Page) {
 		name = p.Path
 	}
 	b.add(name, html)
+	b.listed(p)
 }

@@ -24,8 +24,8 @@ func Root(t testing.TB) string {
 }
 
 // Write creates a source tree in a new temporary directory from archive,
-// with the repository's templates/ and static/atlas.css added unless the
-// archive has its own, and returns its path.
+// with the repository's templates/ and static/ (but static/vendor/) added
+// unless the archive has its own templates, and returns its path.
 func Write(t testing.TB, archive string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -33,7 +33,9 @@ func Write(t testing.TB, archive string) string {
 	return dir
 }
 
-// WriteTo writes archive's files into dir, over what is there.
+// WriteTo writes archive's files into dir, over what is there, with the
+// repository's templates and static files unless the archive has its own
+// templates.
 func WriteTo(t testing.TB, dir, archive string) {
 	t.Helper()
 	a := txtar.Parse([]byte(archive))
@@ -50,7 +52,24 @@ func WriteTo(t testing.TB, dir, archive string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range append(tmpls, filepath.Join(root, "static", "atlas.css")) {
+	files := tmpls
+	// static/ without the vendored scripts and map, which tests that need
+	// them add themselves.
+	err = filepath.WalkDir(filepath.Join(root, "static"), func(p string, d os.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() && d.Name() == "vendor":
+			return filepath.SkipDir
+		case !d.IsDir():
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range files {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)

@@ -84,11 +84,33 @@ func (d *decoder) checkText(src []byte) bool {
 
 var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// parserProblems are the messages of yaml.v3's parser, as opposed to its
+// scanner. yaml.v3 prints a parser error's line counted from 0 (the mark
+// it holds) but a scanner error's from 1, so "b: [x" on line 2 comes back
+// as "line 1: did not find expected ',' or ']'". For errors inside a
+// collection, the line is where the collection starts.
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
 // syntaxError turns a yaml.v3 parse error into positioned errors.
 func (d *decoder) syntaxError(err error) {
 	msg := err.Error()
 	if m := lineRE.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		if parserProblems[m[2]] {
+			line++
+		}
 		d.errs.Add(d.at(line, 1), "", "invalid YAML: %s", m[2])
 		return
 	}

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"atlas/internal/site"
+)
+
+// copyRepo copies the repository's source tree into a temporary directory.
+func copyRepo(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	root := filepath.Join("..", "..")
+	for _, dir := range []string{"content", "data", "templates", "static"} {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+func TestCheckRepository(t *testing.T) {
+	for _, base := range []string{"/", "/atlas/", "https://example.github.io/atlas/"} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"check", "-src", filepath.Join("..", ".."), "-base-url", base}, &stdout, &stderr); code != exitOK {
+			t.Errorf("atlas check -base-url %s: exit %d, want 0\n%s", base, code, stderr.String())
+		}
+	}
+}
+
+func TestCheckReportsBrokenLinks(t *testing.T) {
+	src := copyRepo(t)
+	name := filepath.Join(src, "templates", "404.html")
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = bytes.Replace(b, []byte(`<h1>Page not found</h1>`), []byte(`<h1>Page not found</h1>
+<p><a href="{{url "countries/"}}#nowhere">anchor</a> <a href="{{url "no-such-page/"}}">page</a> <img src="/escape.png" alt=""></p>`), 1)
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"check", "-src", src, "-base-url", "/atlas/"}, &stdout, &stderr)
+	if code != exitInput {
+		t.Errorf("exit %d, want %d", code, exitInput)
+	}
+	// The line in the built page, wherever the layout puts it.
+	files, err := site.Generate(site.Config{Src: os.DirFS(src), BaseURL: "/atlas/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := 1 + strings.Count(strings.Split(string(files["404.html"]), "#nowhere")[0], "\n")
+	got := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+	want := []string{
+		fmt.Sprintf(`404.html:%d: /atlas/countries/#nowhere: no id "nowhere" on countries/index.html`, line),
+		fmt.Sprintf(`404.html:%d: /atlas/no-such-page/: no such page or file`, line),
+		fmt.Sprintf(`404.html:%d: /escape.png: escapes the site's base path /atlas/`, line),
+		`atlas check: 3 broken link(s) in the site built for /atlas/`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("stderr (-want +got):\n%s", diff)
+	}
+}
+
+func TestNewCase(t *testing.T) {
+	src := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"new", "case", "-src", src, "Chaco", "(Argentina)", "and", "Henan"}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	name := filepath.Join(src, "content", "cases", "chaco-argentina-and-henan.md")
+	if _, err := os.Stat(name); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout.String(), "http://127.0.0.1:8080/cases/chaco-argentina-and-henan/") {
+		t.Errorf("the command does not say where to see the page:\n%s", stdout.String())
+	}
+	for _, tt := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"new", "case", "-src", src, "Chaco (Argentina) and Henan"}, exitInput, "already exists"},
+		{[]string{"new", "case", "-src", src, "¿?"}, exitInput, "empty slug"},
+		{[]string{"new", "case"}, exitUsage, "usage"},
+		{[]string{"new", "page", "X"}, exitUsage, "usage"},
+	} {
+		stderr.Reset()
+		if code := run(tt.args, &stdout, &stderr); code != tt.code || !strings.Contains(stderr.String(), tt.msg) {
+			t.Errorf("atlas %q: exit %d, stderr %q; want %d and %q", tt.args, code, stderr.String(), tt.code, tt.msg)
+		}
+	}
+}

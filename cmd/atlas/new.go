@@ -1,0 +1,42 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"atlas/internal/scaffold"
+)
+
+const newUsage = `usage: atlas new case [-src DIR] "Title of the case study"
+`
+
+func newCmd(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "case" {
+		fmt.Fprint(stderr, newUsage)
+		return exitUsage
+	}
+	fs := flag.NewFlagSet("new case", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	src := fs.String("src", ".", "source `directory`; the case study goes into its content/cases/")
+	if err := fs.Parse(args[1:]); err != nil {
+		return exitUsage
+	}
+	// An unquoted title arrives as several arguments.
+	title := strings.Join(fs.Args(), " ")
+	if strings.TrimSpace(title) == "" {
+		fmt.Fprint(stderr, newUsage)
+		return exitUsage
+	}
+	name, err := scaffold.WriteCase(*src, title, time.Now())
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas new case: %v\n", err)
+		return exitInput
+	}
+	slug := strings.TrimSuffix(filepath.Base(name), ".md")
+	fmt.Fprintf(stdout, "created %s\n\nnext: fill in its front matter and text. To watch the page as you work, run\n  make serve\nand open http://127.0.0.1:8080/cases/%s/ (it reloads whenever you save).\nBefore you open a pull request, run make check.\n", name, slug)
+	return exitOK
+}

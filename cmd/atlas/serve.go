@@ -1,0 +1,43 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"atlas/internal/serve"
+)
+
+func serveCmd(args []string, stdout, stderr io.Writer) int {
+	var f buildFlags
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	addr := fs.String("addr", "127.0.0.1:8080", "`host:port` to listen on; the default binds the loopback interface only")
+	fs.StringVar(&f.src, "src", ".", "source `directory` to build and watch")
+	fs.StringVar(&f.baseURL, "base-url", "/", "`URL` or path the site is published under; the preview serves under its path")
+	if !parse(fs, args, stderr) {
+		return exitUsage
+	}
+	srv, err := serve.New(serve.Config{Src: os.DirFS(f.src), BaseURL: f.baseURL, Log: stdout})
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas serve: %v\n", err)
+		return exitUsage
+	}
+	l, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "atlas serve: %v\n", err)
+		return exitInput
+	}
+	fmt.Fprintf(stdout, "serving %s at %s (watching content/, data/, templates/, static/; Ctrl-C stops)\n", f.src, srv.URL(l.Addr().String()))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := srv.Run(ctx, l); err != nil {
+		fmt.Fprintf(stderr, "atlas serve: %v\n", err)
+		return exitInput
+	}
+	return exitOK
+}

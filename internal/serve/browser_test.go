@@ -1,0 +1,120 @@
+package serve
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// findBrowser returns a Chromium to drive, or "" when there is none.
+func findBrowser() string {
+	if p := os.Getenv("CHROME_PATH"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-headless-shell", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// TestBrowserReloadsAndShowsErrors drives a real headless Chromium through
+// what an editor does: open a page, break a file, see the overlay appear
+// without touching the browser, fix the file, see it go, edit a template
+// and see the edit. Set ATLAS_SCREENSHOTS to a directory to keep a
+// screenshot of each step.
+func TestBrowserReloadsAndShowsErrors(t *testing.T) {
+	browser := findBrowser()
+	if browser == "" {
+		t.Skip("no Chromium found ($CHROME_PATH, chromium, chromium-headless-shell, google-chrome); .ci/run installs one")
+	}
+	dir := copySource(t)
+	_, hs := preview(t, dir, "/atlas/")
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(browser),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(hs.URL+"/atlas/table-1/")); err != nil {
+		t.Fatal(err)
+	}
+
+	// waitReload marks the page, then waits until a new page (without the
+	// mark) has loaded and cond holds in it.
+	mark := func() {
+		t.Helper()
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.atlasTestMark = true`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitReload := func(step, cond string) {
+		t.Helper()
+		expr := `!window.atlasTestMark && document.readyState === "complete" && (` + cond + `)`
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			// Evaluations fail while the page navigates; try again.
+			ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+			if err == nil && ok {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: the page did not reload into a state where %s (last error: %v)", step, cond, err)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		if shots := os.Getenv("ATLAS_SCREENSHOTS"); shots != "" {
+			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(shots, step+".png"), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	overlay := `document.getElementById("atlas-build-errors")`
+
+	mark()
+	write(t, dir, "data/agreements/zz.yaml", brokenRecord)
+	waitReload("1-broken", overlay+` && `+overlay+`.innerText.includes(`+jsString(brokenMsg)+`)`)
+
+	mark()
+	if err := os.Remove(filepath.Join(dir, "data", "agreements", "zz.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	waitReload("2-fixed", `!`+overlay+` && document.querySelector("h1") !== null`)
+
+	mark()
+	tmpl := filepath.Join(dir, "templates", "table-1.html")
+	b, err := os.ReadFile(tmpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(b), "<h1>", `<p id="edited">Edited while the browser watched.</p><h1>`, 1)
+	if err := os.WriteFile(tmpl, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitReload("3-edited", `document.getElementById("edited") !== null`)
+}
+
+func jsString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+	return `"` + r.Replace(s) + `"`
+}

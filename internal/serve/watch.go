@@ -1,0 +1,126 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"maps"
+	"path"
+	"strings"
+	"time"
+)
+
+// stamp is what a poll knows about a file.
+type stamp struct {
+	mod  time.Time
+	size int64
+}
+
+// snapshot maps the slash paths of the watched files to their stamps.
+type snapshot map[string]stamp
+
+// Watch polls the source tree and rebuilds whenever it changed, until ctx
+// is done.
+func (s *Server) Watch(ctx context.Context) error {
+	s.mu.RLock()
+	prev := s.built
+	s.mu.RUnlock()
+	if prev == nil {
+		var err error
+		if prev, err = take(s.cfg.Src); err != nil {
+			return err
+		}
+	}
+	tick := time.NewTicker(s.cfg.Interval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-tick.C:
+		}
+		cur, err := take(s.cfg.Src)
+		if err != nil {
+			return err
+		}
+		if maps.Equal(prev, cur) {
+			continue
+		}
+		prev, err = s.settle(cur)
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// maxStale bounds how often a build is redone because files changed
+// while it ran, so that a file rewritten without pause still gets built.
+const maxStale = 3
+
+// settle builds the tree as it was in snap and publishes the result,
+// unless the tree changed while the build ran: then that build saw a
+// half-saved file or a half-done rename, and is redone. A failed build
+// also waits one interval for the rest of a save (an editor that
+// truncates a file and then writes it can be stalled in between) before
+// its errors are shown. It returns the snapshot that was built.
+func (s *Server) settle(snap snapshot) (snapshot, error) {
+	for i := 0; ; i++ {
+		b := s.generate()
+		if b.errs != nil && i < maxStale {
+			time.Sleep(s.cfg.Interval)
+		}
+		after, err := take(s.cfg.Src)
+		if err != nil {
+			return nil, err
+		}
+		if maps.Equal(after, snap) || i == maxStale {
+			s.publish(b)
+			return after, nil
+		}
+		snap = after
+	}
+}
+
+// take walks the watched directories. A directory that does not exist is
+// empty; a file that disappears during the walk is left out.
+func take(fsys fs.FS) (snapshot, error) {
+	snap := snapshot{}
+	for _, dir := range WatchDirs {
+		err := fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
+				return err
+			}
+			if scratch(path.Base(name)) && name != dir {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				return nil
+			}
+			info, err := d.Info()
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			snap[name] = stamp{info.ModTime(), info.Size()}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return snap, nil
+}
+
+// scratch reports whether a file name is an editor's temporary or backup
+// file, or a hidden one, which the build ignores too.
+func scratch(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasSuffix(name, "#")
+}
