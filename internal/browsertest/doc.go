@@ -13,7 +13,7 @@
 // TestBrowser starts one Chromium (the flags are in browser_test.go; other
 // hosts resolve to nothing, so the site must work offline) and:
 //
-//   - opens every HTML page of the site, a few tabs at a time, at 1280 px,
+//   - opens every HTML page of the site, a tab per CPU, at 1280 px,
 //     and fails on any console error or warning, uncaught exception, failed
 //     request, response of 400 or over, or request to a host other than the
 //     test server; it waits for every chart (an element with class "chart",
@@ -24,9 +24,12 @@
 //     and fails unless each of its planted problems is reported, which
 //     proves that the listeners work;
 //   - opens the home, Table 1, a country and the agreements pages with
-//     JavaScript disabled and checks that their main content is there;
-//   - when $ATLAS_SCREENSHOTS names a directory, saves full-page screenshots
-//     of those four pages at 1280 and 390 px into it.
+//     JavaScript disabled and checks that their main content is there and
+//     visible (a fixture, testdata/nojs, proves that no script runs);
+//   - opens the same four pages at a phone's width, 390 px, with the same
+//     checks and axe-core, and fails if a page scrolls sideways;
+//   - when $ATLAS_SCREENSHOTS names a directory, saves screenshots of those
+//     four pages at 1280 and 390 px into it, for people to look at.
 //
 // The browser is $CHROME_PATH, else the first of chromium,
 // chromium-headless-shell and google-chrome on $PATH. Without one the test

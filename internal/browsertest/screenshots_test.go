@@ -28,8 +28,9 @@ var shown = []struct{ name, path string }{
 const overflowJS = `document.documentElement.scrollWidth - document.documentElement.clientWidth`
 
 // testNarrow opens the representative pages at a phone's width, with the
-// same checks as every page, and fails if a page scrolls sideways: wide
-// tables must scroll inside their own box.
+// same checks as every page and axe-core (a table that scrolls sideways
+// must be reachable by keyboard), and fails if a page scrolls sideways:
+// wide tables must scroll inside their own box.
 func (b *browserTest) testNarrow(t *testing.T) {
 	tab := b.newTab(t)
 	for _, s := range shown {
@@ -40,7 +41,7 @@ func (b *browserTest) testNarrow(t *testing.T) {
 				overflow, err = chromedp.Run(ctx, chromedp.Evaluate[int](overflowJS))
 				return err
 			}
-			problems, err := visit(tab, b.origin, b.url(s.path), visitOptions{width: phone, charts: chartTimeout, then: measure})
+			problems, err := visit(tab, b.origin, b.url(s.path), visitOptions{width: phone, axe: true, charts: chartTimeout, then: measure})
 			if err != nil {
 				t.Fatal(err)
 			}
