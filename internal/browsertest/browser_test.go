@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -87,6 +88,10 @@ func (b *lockedBuffer) String() string {
 	return b.b.String()
 }
 
+// browserNoise matches the harmless lines that Debian's Chromium prints in
+// a container: a shell test in /etc/chromium.d and D-Bus, which is absent.
+var browserNoise = regexp.MustCompile(`(?m)^.*(unexpected operator|dbus/|Failed to connect to the bus).*\n`)
+
 // startBrowser starts the browser for the rest of the test and returns its
 // context; each page opens its own tab from it.
 func startBrowser(t *testing.T, chrome string) context.Context {
@@ -101,8 +106,8 @@ func startBrowser(t *testing.T, chrome string) context.Context {
 	t.Cleanup(func() {
 		cancel()
 		cancelAlloc() // waits for the browser to exit, before TempDir's removal
-		if t.Failed() {
-			t.Logf("the browser's output:\n%s", strings.TrimSpace(out.String()))
+		if msg := strings.TrimSpace(browserNoise.ReplaceAllString(out.String(), "")); t.Failed() && msg != "" {
+			t.Logf("the browser's output:\n%s", msg)
 		}
 	})
 	// The first Do starts the browser and binds it to ctx, which has no
