@@ -5,7 +5,7 @@ OUT ?= public
 BASE_URL ?= /
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: site test serve check bench fuzz vendor clean
+.PHONY: site test browser-test serve check bench fuzz vendor clean
 
 site: ## build the site into $(OUT)
 	$(GO) run ./cmd/atlas build -src . -out $(OUT) -base-url $(BASE_URL)
@@ -22,6 +22,9 @@ check: ## gofmt, go vet, staticcheck, every test, then atlas check on this repos
 	$(GO) tool staticcheck ./...
 	$(GO) test -count=1 ./...
 	$(GO) run ./cmd/atlas check -src . -base-url $(BASE_URL)
+
+browser-test: ## run only the browser tests (headless Chromium), verbosely; ATLAS_SCREENSHOTS=DIR also saves screenshots
+	$(GO) test -count=1 -v -run TestBrowser ./internal/browsertest/
 
 bench: ## run the benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./...
