@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 
 	"atlas/internal/serve"
@@ -33,6 +34,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		return exitInput
 	}
 	fmt.Fprintf(stdout, "serving %s at %s (watching content/, data/, templates/, static/; Ctrl-C stops)\n", f.src, srv.URL(l.Addr().String()))
+	debug.SetGCPercent(serve.GCPercent)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := srv.Run(ctx, l); err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"syscall"
 	"testing"
 	"time"
@@ -37,6 +38,7 @@ func BenchmarkEditToReload(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	defer debug.SetGCPercent(debug.SetGCPercent(GCPercent)) // as atlas serve runs
 	s, err := New(Config{Src: os.DirFS(dir), BaseURL: "/"})
 	if err != nil {
 		b.Fatal(err)
@@ -65,6 +67,7 @@ func BenchmarkEditToReload(b *testing.B) {
 // BenchmarkRebuild measures one build of the repository's site in memory,
 // the part of a reload that does not depend on the polling interval.
 func BenchmarkRebuild(b *testing.B) {
+	defer debug.SetGCPercent(debug.SetGCPercent(GCPercent))
 	s, err := New(Config{Src: os.DirFS(filepath.Join("..", "..")), BaseURL: "/"})
 	if err != nil {
 		b.Fatal(err)

@@ -327,6 +327,10 @@ func TestServesUnderBasePath(t *testing.T) {
 			t.Errorf("GET %s: body lacks %q", tt.path, tt.body)
 		}
 	}
+	resp, err := hs.Client().Head(hs.URL + EventsPath)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Errorf("HEAD %s: %v, %v", EventsPath, resp, err)
+	}
 	// The preview's script is added on the way out, never to the site.
 	for name, b := range s.current().files {
 		if strings.Contains(string(b), EventsPath) {
@@ -401,5 +405,52 @@ func TestBuiltSiteHasNoPreviewScript(t *testing.T) {
 		if strings.Contains(string(b), "EventSource") || strings.Contains(string(b), "atlas-build-errors") {
 			t.Errorf("%s contains the preview's additions", name)
 		}
+	}
+}
+
+// TestBrokenCaseStudy breaks a case study's front matter and text in the
+// ways editors do and checks the position the preview reports.
+func TestBrokenCaseStudy(t *testing.T) {
+	t.Parallel()
+	dir := copySource(t)
+	_, hs := preview(t, dir, "/")
+	events := listen(t, hs)
+	events.until(succeeded)
+	const good = `---
+title: "Test case"
+slug: zz-test
+summary: "A case study for the preview's tests."
+countries: [AR]
+sources: [rouvinski-subnational]
+updated: 2026-11-22
+---
+
+A sentence [@rouvinski-subnational].
+`
+	tests := []struct {
+		name, old, new, want string
+	}{
+		{"unclosed list", "countries: [AR]", "countries: [AR",
+			"content/cases/zz-test.md:5:1: invalid YAML: did not find expected ',' or ']'"},
+		{"misspelt key", "summary:", "sumary:",
+			"content/cases/zz-test.md:4:1: sumary: unknown field (expected one of title, slug, summary, countries, localities, partners, period, sources, updated)"},
+		{"unknown citation", "[@rouvinski-subnational]", "[@rouvinski]",
+			`content/cases/zz-test.md:10:13: citation: unknown source id "rouvinski" (an id from data/sources.yaml)`},
+	}
+	for _, tt := range tests {
+		write(t, dir, "content/cases/zz-test.md", strings.Replace(good, tt.old, tt.new, 1))
+		e := events.until(func(e Event) bool { return !e.OK })
+		if !contains(e.Errors, tt.want) {
+			t.Errorf("%s: problems %q, want %q among them", tt.name, e.Errors, tt.want)
+		}
+		_, _, page := get(t, hs, "/cases/")
+		if !strings.Contains(page, html.EscapeString(tt.want)) {
+			t.Errorf("%s: the overlay does not show %q", tt.name, tt.want)
+		}
+		write(t, dir, "content/cases/zz-test.md", good)
+		events.until(succeeded)
+	}
+	if _, _, page := get(t, hs, "/cases/zz-test/"); !strings.Contains(page, "<h1>Test case</h1>") || strings.Contains(page, "atlas-build-errors") {
+		t.Error("after the fixes, the case study is not shown cleanly")
 	}
 }

@@ -53,6 +53,12 @@ func (s *Server) Watch(ctx context.Context) error {
 	}
 }
 
+// failureWait is how many intervals a failed build waits for the rest of
+// a save before its errors are shown: errors can wait a little, and a
+// busy machine can stall an editor between truncating a file and writing
+// it for longer than one interval.
+const failureWait = 4
+
 // maxStale bounds how often a build is redone because files changed
 // while it ran, so that a file rewritten without pause still gets built.
 const maxStale = 3
@@ -60,14 +66,14 @@ const maxStale = 3
 // settle builds the tree as it was in snap and publishes the result,
 // unless the tree changed while the build ran: then that build saw a
 // half-saved file or a half-done rename, and is redone. A failed build
-// also waits one interval for the rest of a save (an editor that
+// also waits failureWait intervals for the rest of a save (an editor that
 // truncates a file and then writes it can be stalled in between) before
 // its errors are shown. It returns the snapshot that was built.
 func (s *Server) settle(snap snapshot) (snapshot, error) {
 	for i := 0; ; i++ {
 		b := s.generate()
 		if b.errs != nil && i < maxStale {
-			time.Sleep(s.cfg.Interval)
+			time.Sleep(failureWait * s.cfg.Interval)
 		}
 		after, err := take(s.cfg.Src)
 		if err != nil {

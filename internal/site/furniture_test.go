@@ -300,3 +300,22 @@ func TestCaseStudyCitationTags(t *testing.T) {
 		}
 	}
 }
+
+// TestFurnitureDeterministic builds twice for an absolute base URL, which
+// adds the sitemap, the feed and the absolute metadata, and compares.
+func TestFurnitureDeterministic(t *testing.T) {
+	a, b := generateRepo(t, ghBase), generateRepo(t, ghBase)
+	if diff := cmp.Diff(a.Names(), b.Names()); diff != "" {
+		t.Fatalf("file lists differ (-first +second):\n%s", diff)
+	}
+	for name, data := range a {
+		if string(data) != string(b[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+	for _, name := range []string{"sitemap.xml", FeedFile, "robots.txt"} {
+		if _, ok := a[name]; !ok {
+			t.Errorf("no %s", name)
+		}
+	}
+}
