@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,37 +11,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"atlas/internal/site"
+	"atlas/internal/sitetest"
 )
-
-// copyRepo copies the repository's source tree into a temporary directory.
-func copyRepo(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	root := filepath.Join("..", "..")
-	for _, dir := range []string{"content", "data", "templates", "static"} {
-		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, err := filepath.Rel(root, p)
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
 
 func TestCheckRepository(t *testing.T) {
 	for _, base := range []string{"/", "/atlas/", "https://example.github.io/atlas/"} {
@@ -54,7 +24,7 @@ func TestCheckRepository(t *testing.T) {
 }
 
 func TestCheckReportsBrokenLinks(t *testing.T) {
-	src := copyRepo(t)
+	src := sitetest.CopyRepo(t)
 	name := filepath.Join(src, "templates", "404.html")
 	b, err := os.ReadFile(name)
 	if err != nil {

@@ -4,34 +4,21 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"os/exec"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 
+	"atlas/internal/sitetest"
+
 	"github.com/chromedp/chromedp"
 )
-
-// findChrome returns the browser to run: $CHROME_PATH, else the first of
-// the usual names on $PATH, else "".
-func findChrome() string {
-	if p := os.Getenv("CHROME_PATH"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-headless-shell", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 // requireChrome returns the browser, or skips the test loudly when there
 // is none, or fails it when $ATLAS_REQUIRE_BROWSER says one must be there.
 func requireChrome(t *testing.T) string {
 	t.Helper()
-	chrome := findChrome()
+	chrome := sitetest.Chrome()
 	if chrome != "" {
 		return chrome
 	}

@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"atlas/internal/sitetest"
 )
 
 // cpuTime is the CPU time this process has used, user and system: on a
@@ -32,7 +34,7 @@ func reportCPU(b *testing.B, start time.Duration) {
 //
 //	go test -run '^$' -bench EditToReload -benchtime 40x ./internal/serve
 func BenchmarkEditToReload(b *testing.B) {
-	dir := copySource(b)
+	dir := sitetest.CopyRepo(b)
 	name := filepath.Join(dir, "content", "cases", "biobio.md")
 	orig, err := os.ReadFile(name)
 	if err != nil {

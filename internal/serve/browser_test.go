@@ -3,27 +3,15 @@ package serve
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"atlas/internal/sitetest"
+
 	"github.com/chromedp/chromedp"
 )
-
-// findBrowser returns a Chromium to drive, or "" when there is none.
-func findBrowser() string {
-	if p := os.Getenv("CHROME_PATH"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-headless-shell", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 // TestBrowserReloadsAndShowsErrors drives a real headless Chromium through
 // what an editor does: open a page, break a file, see the overlay appear
@@ -31,11 +19,11 @@ func findBrowser() string {
 // and see the edit. Set ATLAS_SCREENSHOTS to a directory to keep a
 // screenshot of each step.
 func TestBrowserReloadsAndShowsErrors(t *testing.T) {
-	browser := findBrowser()
+	browser := sitetest.Chrome()
 	if browser == "" {
 		t.Skip("no Chromium found ($CHROME_PATH, chromium, chromium-headless-shell, google-chrome); .ci/run installs one")
 	}
-	dir := copySource(t)
+	dir := sitetest.CopyRepo(t)
 	_, hs := preview(t, dir, "/atlas/")
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],

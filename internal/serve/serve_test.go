@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"html"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -17,42 +16,12 @@ import (
 	"time"
 
 	"atlas/internal/site"
+	"atlas/internal/sitetest"
 )
 
 // The tests preview a copy of the repository's own source tree: it is the
 // smallest site that builds (Table 1, its sources, its countries), and it
 // keeps the tests honest about the real templates.
-
-// copySource copies the repository's source directories into a new
-// temporary directory and returns it.
-func copySource(t testing.TB) string {
-	t.Helper()
-	dst := t.TempDir()
-	for _, dir := range WatchDirs {
-		src := filepath.Join("..", "..", dir)
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, err := filepath.Rel(filepath.Join("..", ".."), p)
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dst
-}
 
 // preview starts a server on a copy of the source tree, watching it every
 // few milliseconds, and an HTTP server for it on 127.0.0.1.
@@ -195,7 +164,7 @@ func write(t testing.TB, dir, name, body string) {
 
 func TestEditReloads(t *testing.T) {
 	t.Parallel()
-	dir := copySource(t)
+	dir := sitetest.CopyRepo(t)
 	_, hs := preview(t, dir, "/")
 	events := listen(t, hs)
 	first := events.next()
@@ -229,7 +198,7 @@ const brokenMsg = "data/agreements/zz.yaml:3:5: colour: unknown field (expected 
 
 func TestBrokenFileShowsOverlayUntilFixed(t *testing.T) {
 	t.Parallel()
-	dir := copySource(t)
+	dir := sitetest.CopyRepo(t)
 	_, hs := preview(t, dir, "/")
 	events := listen(t, hs)
 	if e := events.next(); !e.OK {
@@ -265,7 +234,7 @@ func TestBrokenFileShowsOverlayUntilFixed(t *testing.T) {
 
 func TestFirstBuildFails(t *testing.T) {
 	t.Parallel()
-	dir := copySource(t)
+	dir := sitetest.CopyRepo(t)
 	write(t, dir, "data/agreements/zz.yaml", brokenRecord)
 	_, hs := preview(t, dir, "/")
 	code, _, page := get(t, hs, "/countries/")
@@ -294,7 +263,7 @@ func contains(list []string, s string) bool {
 
 func TestServesUnderBasePath(t *testing.T) {
 	t.Parallel()
-	dir := copySource(t)
+	dir := sitetest.CopyRepo(t)
 	s, hs := preview(t, dir, "https://example.github.io/atlas/")
 	tests := []struct {
 		path     string
@@ -341,7 +310,7 @@ func TestServesUnderBasePath(t *testing.T) {
 
 func TestRefusesPathsOutsideTheOutput(t *testing.T) {
 	t.Parallel()
-	dir := copySource(t)
+	dir := sitetest.CopyRepo(t)
 	_, hs := preview(t, dir, "/")
 	addr := strings.TrimPrefix(hs.URL, "http://")
 	// Raw request lines: an HTTP client would clean some of these.
@@ -412,7 +381,7 @@ func TestBuiltSiteHasNoPreviewScript(t *testing.T) {
 // ways editors do and checks the position the preview reports.
 func TestBrokenCaseStudy(t *testing.T) {
 	t.Parallel()
-	dir := copySource(t)
+	dir := sitetest.CopyRepo(t)
 	_, hs := preview(t, dir, "/")
 	events := listen(t, hs)
 	events.until(succeeded)

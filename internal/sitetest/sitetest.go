@@ -5,6 +5,7 @@ package sitetest
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -196,3 +197,51 @@ table:
       check: total-above
       value: 10
 `
+
+// SourceDirs are the directories of a source tree.
+var SourceDirs = []string{"content", "data", "templates", "static"}
+
+// CopyRepo copies the repository's source directories into a new
+// temporary directory and returns it, for tests that edit a real site.
+func CopyRepo(t testing.TB) string {
+	t.Helper()
+	root := Root(t)
+	dst := t.TempDir()
+	for _, dir := range SourceDirs {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, err := filepath.Rel(root, p)
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dst
+}
+
+// Chrome returns the browser for browser tests: $CHROME_PATH, else the
+// first of the usual names on $PATH, else "".
+func Chrome() string {
+	if p := os.Getenv("CHROME_PATH"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-headless-shell", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
