@@ -60,23 +60,28 @@ func TestRepository(t *testing.T) {
 	}
 }
 
-// TestTable1Golden compares the Table 1 page with its golden file; run
-// with -update to rewrite it after an intended change, and review the diff.
-func TestTable1Golden(t *testing.T) {
+// TestGolden compares whole pages of the repository's site with their
+// golden files: Table 1 and a case study. Run with -update to rewrite them
+// after an intended change, and review the diff.
+func TestGolden(t *testing.T) {
 	files := generateRepo(t, "/")
-	got := files["table-1/index.html"]
-	golden := filepath.Join("testdata", "table-1.golden.html")
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
+	for page, name := range map[string]string{
+		"table-1/index.html":             "table-1.golden.html",
+		"cases/jujuy-guizhou/index.html": "case-jujuy-guizhou.golden.html",
+	} {
+		golden := filepath.Join("testdata", name)
+		if *update {
+			if err := os.WriteFile(golden, files[page], 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("table-1/index.html differs from %s (-want +got):\n%s", golden, diff)
+		if diff := cmp.Diff(string(want), string(files[page])); diff != "" {
+			t.Errorf("%s differs from %s (-want +got):\n%s", page, golden, diff)
+		}
 	}
 }
 
