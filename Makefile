@@ -29,7 +29,7 @@ browser-test: ## run only the browser tests (headless Chromium), verbosely; ATLA
 bench: ## run the benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
-vendor: ## re-vendor ECharts (full file and the custom bundle the charts load) and the map, from pinned npm packages; needs node and npm
+vendor: ## re-vendor the ECharts bundle the charts load (static/vendor/echarts/entry.js) and the map, from pinned npm packages; needs node and npm
 	bash .ci/vendor-assets
 
 clean:

@@ -7,22 +7,16 @@
 import { use } from 'echarts/core';
 import {
   BarChart,
-  PieChart,
-  MapChart,
-  LinesChart,
-  ScatterChart
+  MapChart
 } from 'echarts/charts';
 import {
   TitleComponent,
   TooltipComponent,
   LegendComponent,
   GridComponent,
-  VisualMapComponent,
+  VisualMapPiecewiseComponent,
   GeoComponent,
-  AriaComponent,
-  DatasetComponent,
-  MarkLineComponent,
-  MarkPointComponent
+  AriaComponent
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -42,20 +36,14 @@ function ToolboxSaveAsImageComponent(registers) {
 
 use([
   BarChart,
-  PieChart,
   MapChart,
-  LinesChart,
-  ScatterChart,
   TitleComponent,
   TooltipComponent,
   LegendComponent,
   GridComponent,
-  VisualMapComponent,
+  VisualMapPiecewiseComponent,
   GeoComponent,
   AriaComponent,
-  DatasetComponent,
-  MarkLineComponent,
-  MarkPointComponent,
   ToolboxSaveAsImageComponent,
   CanvasRenderer
 ]);
