@@ -69,6 +69,10 @@ func (b *builder) downloads() {
 		b.agreementsDownload(),
 		b.table1Download(),
 	}
+	if d, ok := b.figuresDownload(); ok {
+		ds = append(ds, d)
+	}
+	ds = append(ds, b.localitiesDownload(), b.sourcesDownload())
 	var lds []map[string]any
 	for _, d := range ds {
 		lds = append(lds, b.dataset(d))

@@ -177,7 +177,7 @@ var ldRE = regexp.MustCompile(`<script type="application/ld\+json">(.*?)</script
 
 func TestDatasetStructuredData(t *testing.T) {
 	files := generateRepo(t, ghBase)
-	for page, want := range map[string]int{"data/index.html": 2, "table-1/index.html": 1} {
+	for page, want := range map[string]int{"data/index.html": 5, "table-1/index.html": 1} {
 		m := ldRE.FindSubmatch(files[page])
 		if m == nil {
 			t.Errorf("%s has no JSON-LD", page)
