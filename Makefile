@@ -5,7 +5,7 @@ OUT ?= public
 BASE_URL ?= /
 ADDR ?= 127.0.0.1:8080
 
-.PHONY: site test browser-test serve check bench fuzz vendor clean
+.PHONY: site test browser-test serve check bench fuzz vendor validate clean
 
 site: ## build the site into $(OUT)
 	$(GO) run ./cmd/atlas build -src . -out $(OUT) -base-url $(BASE_URL)
@@ -31,6 +31,9 @@ bench: ## run the benchmarks
 
 vendor: ## re-vendor the ECharts bundle the charts load (static/vendor/echarts/entry.js) and the map, from pinned npm packages; needs node and npm
 	bash .ci/vendor-assets
+
+validate: ## validate every built page with the Nu HTML Checker (npm vnu-jar; needs node, npm and Java 17)
+	bash .ci/validate-html
 
 clean:
 	rm -rf $(OUT)
