@@ -77,6 +77,8 @@ func TestNewCase(t *testing.T) {
 		msg  string
 	}{
 		{[]string{"new", "case", "-src", src, "Chaco (Argentina) and Henan"}, exitInput, "already exists"},
+		// Flags after the title are flags, not words of the title.
+		{[]string{"new", "case", "Chaco (Argentina) and Henan", "-src", src}, exitInput, "already exists"},
 		{[]string{"new", "case", "-src", src, "¿?"}, exitInput, "empty slug"},
 		{[]string{"new", "case"}, exitUsage, "usage"},
 		{[]string{"new", "page", "X"}, exitUsage, "usage"},

@@ -14,6 +14,22 @@ import (
 const newUsage = `usage: atlas new case [-src DIR] "Title of the case study"
 `
 
+// parseInterspersed parses flags wherever they stand among the arguments
+// ("Title" -src dir as well as -src dir "Title") and returns the others.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest, args = append(rest, args[0]), args[1:]
+	}
+}
+
 func newCmd(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] != "case" {
 		fmt.Fprint(stderr, newUsage)
@@ -22,11 +38,12 @@ func newCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("new case", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	src := fs.String("src", ".", "source `directory`; the case study goes into its content/cases/")
-	if err := fs.Parse(args[1:]); err != nil {
+	words, err := parseInterspersed(fs, args[1:])
+	if err != nil {
 		return exitUsage
 	}
 	// An unquoted title arrives as several arguments.
-	title := strings.Join(fs.Args(), " ")
+	title := strings.Join(words, " ")
 	if strings.TrimSpace(title) == "" {
 		fmt.Fprint(stderr, newUsage)
 		return exitUsage
