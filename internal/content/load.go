@@ -55,7 +55,8 @@ func markdownFiles(fsys fs.FS, dir string) ([]string, error) {
 	}
 	var names []string
 	for _, e := range entries {
-		if !e.IsDir() && path.Ext(e.Name()) == ".md" {
+		// Hidden files are editors' lock and backup files.
+		if !e.IsDir() && path.Ext(e.Name()) == ".md" && !strings.HasPrefix(e.Name(), ".") {
 			names = append(names, path.Join(dir, e.Name()))
 		}
 	}

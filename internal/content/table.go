@@ -49,6 +49,12 @@ func tables(doc ast.Node, body []byte, pos *positions, errs *srcpos.List) {
 			errs.Add(pos.at(tableStart(t)), "body", "a table without a caption (a paragraph %q right before the table)", captionPrefix+"what the table shows")
 			continue
 		}
+		// A caption is plain text: a citation in it would be numbered but
+		// never shown.
+		if c := firstCitation(p); c != nil {
+			errs.Add(pos.at(c.offset), "citation", "a citation in a table caption (cite in the text before the table, or in a cell)")
+			continue
+		}
 		t.Parent().RemoveChild(t.Parent(), p)
 		t.InsertBefore(t, t.FirstChild(), &captionNode{text: strings.TrimPrefix(text, captionPrefix)})
 		for c := t.FirstChild(); c != nil; c = c.NextSibling() {
@@ -91,4 +97,16 @@ func (captionRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		}
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// firstCitation returns the first citation inside n, or nil.
+func firstCitation(n ast.Node) *citationNode {
+	var found *citationNode
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if cn, ok := c.(*citationNode); ok && entering && found == nil {
+			found = cn
+		}
+		return ast.WalkContinue, nil
+	})
+	return found
 }

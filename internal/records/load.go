@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
 
 	"atlas/internal/srcpos"
 	"atlas/internal/strictyaml"
@@ -119,7 +120,8 @@ func yamlFiles(fsys fs.FS, dir string) ([]string, error) {
 	var names []string
 	for _, e := range entries {
 		switch ext := path.Ext(e.Name()); {
-		case e.IsDir():
+		case e.IsDir(), strings.HasPrefix(e.Name(), "."):
+			// Directories, and editors' hidden lock and backup files.
 		case ext == ".yaml":
 			names = append(names, path.Join(dir, e.Name()))
 		case ext == ".yml":

@@ -147,6 +147,11 @@ func (v *validator) sources() {
 		}
 		v.ix.Source[s.ID] = s
 		v.oneOf(s.Fields, s.Pos, "kind", s.Kind, SourceKind)
+		for _, a := range s.Authors {
+			if strings.TrimSpace(a) == "" {
+				v.errs.Add(at(s.Fields, "authors", s.Pos), "authors", "an empty name (each author's name, or leave the list out)")
+			}
+		}
 		if s.Year != nil {
 			v.year(s.Fields, s.Pos, "year", *s.Year)
 		}

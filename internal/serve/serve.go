@@ -204,9 +204,16 @@ func (s *Server) Run(ctx context.Context, l net.Listener) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}
+	// The watcher stops when the server fails, so the preview never goes
+	// on watching with nothing serving.
+	wctx, stop := context.WithCancel(ctx)
+	defer stop()
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(l) }()
-	werr := s.Watch(ctx)
+	go func() {
+		errc <- srv.Serve(l)
+		stop()
+	}()
+	werr := s.Watch(wctx)
 	shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	srv.Shutdown(shut)

@@ -137,8 +137,9 @@ func (m *model) cite(id, locator string) citeView {
 func sourceLine(s *records.Source, locator string) string {
 	name := s.Title
 	if len(s.Authors) > 0 {
-		f := strings.Fields(s.Authors[0])
-		name = f[len(f)-1]
+		if f := strings.Fields(s.Authors[0]); len(f) > 0 {
+			name = f[len(f)-1]
+		}
 	}
 	switch {
 	case locator != "":
@@ -201,11 +202,15 @@ func (b *builder) table1Chart() (*chartPage, bool, error) {
 	}
 	d.Foot = &foot
 	src := b.m.ix.Source[t.Source]
+	top := t.Largest()
+	if top == nil {
+		return nil, false, nil
+	}
 	h, err := b.bars(chart.Bars{
 		ID:        chart.ID("table-1"),
 		Title:     "Table 1 by country and partner",
 		Subtitle:  sourceLine(src, t.Locator),
-		Label:     fmt.Sprintf("Stacked bar chart of Table 1: %d agreements between %d Latin American countries and Asian partners, one bar per country split into Japan, Korea, China, Taiwan and other partners. Brazil's bar, %d, is the longest. The table below gives every number.", t.GrandTotal, len(t.Rows), t.Row("BR").Total),
+		Label:     fmt.Sprintf("Stacked bar chart of Table 1: %d agreements between %d Latin American countries and Asian partners, one bar per country split into Japan, Korea, China, Taiwan and other partners. %s's bar, %d, is the longest. The table below gives every number.", t.GrandTotal, len(t.Rows), top.Country.Name, top.Total),
 		File:      chartFile("table-1"),
 		ValueName: "Agreements",
 		Series:    d.series([]int{0, 1, 2, 3, 4}, table1Colors),
@@ -217,7 +222,7 @@ func (b *builder) table1Chart() (*chartPage, bool, error) {
 	return &chartPage{
 		Slug:    "table-1",
 		Title:   "Table 1 by country and partner",
-		Summary: fmt.Sprintf("Rouvinski's Table 1 as one bar per Latin American country, split by Asian partner: %d agreements, %d of them Brazil's.", t.GrandTotal, t.Row("BR").Total),
+		Summary: fmt.Sprintf("Rouvinski's Table 1 as one bar per Latin American country, split by Asian partner: %d agreements, %d of them %s's.", t.GrandTotal, top.Total, top.Country.Name),
 		Chart:   h,
 		Notes: []string{
 			"Each bar is one country's row of Table 1; its segments are the partners, and the number at its end is the row's total. The table's “China and Taiwan” column is split into China and Taiwan, as its cells name them; “Other” is India, Indonesia and the Philippines.",
@@ -269,6 +274,9 @@ func (b *builder) partnersChart() (*chartPage, bool, error) {
 	}
 	d.Foot = &dataRow{Label: "Total", Cells: []dataCell{{N: t.GrandTotal}, {Text: "100.0%"}}}
 	src := b.m.ix.Source[t.Source]
+	if len(ps) == 0 {
+		return nil, false, nil
+	}
 	top := ps[0]
 	h, err := b.bars(chart.Bars{
 		ID:        chart.ID("table-1", "partners"),
@@ -287,7 +295,7 @@ func (b *builder) partnersChart() (*chartPage, bool, error) {
 		Title:   "Table 1: the partners' shares",
 		Summary: fmt.Sprintf("How Table 1's %d agreements divide among the Asian partner countries: %s alone has %d, %s.", t.GrandTotal, top.Country.Name, top.N, stats.Share{Part: top.N, Whole: t.GrandTotal}.Percent()),
 		Chart:   h,
-		Notes:   []string{"Each bar is one partner country's agreements over all seventeen Latin American countries, with its share of the table's total."},
+		Notes:   []string{fmt.Sprintf("Each bar is one partner country's agreements over all %d Latin American countries of the table, with its share of the table's total.", len(t.Rows))},
 		Data:    d,
 		Sources: []citeView{b.m.cite(t.Source, t.Locator)},
 		Method: []string{
@@ -497,6 +505,9 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 		return cmp.Or(cmp.Compare(b.Cells[0].N, a.Cells[0].N), strings.Compare(a.Label, b.Label))
 	})
 	d.Foot = &dataRow{Label: "Total", Cells: []dataCell{{N: total}}}
+	if len(d.Rows) == 0 {
+		return nil, false, nil
+	}
 	top := d.Rows[0]
 	c, err := chart.NewChoropleth(chart.Choropleth{
 		ID:        chart.ID("map", "agreements"),

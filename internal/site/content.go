@@ -16,8 +16,14 @@ import (
 	"atlas/internal/srcpos"
 )
 
-// reservedSlugs are the top-level paths that research pages cannot take.
-var reservedSlugs = []string{"table-1", "countries", "agreements", "sources", "data", "cases", "charts", "static"}
+// reservedSlug reports whether slug is a top-level path of the site, which
+// a research page cannot take: a navigation entry or static/.
+func reservedSlug(slug string) bool {
+	if slug == StaticDir {
+		return true
+	}
+	return slices.ContainsFunc(nav, func(n render.NavItem) bool { return n.Path == slug+"/" })
+}
 
 // checkContent validates the cross-references of the documents against the
 // records.
@@ -55,7 +61,7 @@ func (m *model) checkContent() error {
 	}
 	for _, d := range m.pages {
 		p := d.Page
-		if slices.Contains(reservedSlugs, p.Slug) {
+		if reservedSlug(p.Slug) {
 			errs.Add(at(p.Fields, "slug", p.Pos), "slug", "%q is a path the site uses (a different slug)", p.Slug)
 		}
 		m.date(&errs, p.Fields, p.Pos, p.Updated)
@@ -169,9 +175,10 @@ func (c caseView) PeriodText() string {
 func (m *model) caseView(d *content.Doc) caseView {
 	c := d.Case
 	v := caseView{Case: c, Path: docPath(d), Body: template.HTML(d.HTML), Headings: d.Headings}
+	paths := m.countryPaths()
 	for _, code := range c.Countries {
-		cc := m.ix.Country[code]
-		v.Countries = append(v.Countries, countryView{Country: cc, Path: countryPath(cc)})
+		// Path stays empty for a country without a page (no records yet).
+		v.Countries = append(v.Countries, countryView{Country: m.ix.Country[code], Path: paths[code]})
 	}
 	for _, code := range c.Partners {
 		v.Partners = append(v.Partners, m.ix.Country[code])

@@ -17,7 +17,9 @@ func (b *builder) static(fsys fs.FS) {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		if strings.HasPrefix(path.Base(name), ".") {
+		// Hidden files are not published, and neither are symbolic links,
+		// which could pull any file of the machine into the site.
+		if strings.HasPrefix(path.Base(name), ".") || d.Type()&fs.ModeSymlink != 0 {
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, name)
