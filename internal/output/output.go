@@ -12,7 +12,6 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"strings"
 )
 
 // Files maps slash-separated paths inside the output to their contents.
@@ -116,10 +115,4 @@ func replaceable(out string) error {
 		return fmt.Errorf("refusing to replace %s: it is not empty and holds no index.html, so it is not a built site", out)
 	}
 	return nil
-}
-
-// IsTemp reports whether name is one of Write's temporary directories, for
-// watchers that must ignore them.
-func IsTemp(name string) bool {
-	return strings.Contains(filepath.Base(name), ".new-")
 }

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
 
 	"atlas/internal/srcpos"
 )
@@ -62,9 +61,6 @@ func Validate(d *Data, now int) (*Index, error) {
 	return v.ix, nil
 }
 
-// CurrentYear is the latest year a record may carry when built now.
-func CurrentYear() int { return time.Now().Year() }
-
 type validator struct {
 	d    *Data
 	now  int
@@ -72,26 +68,18 @@ type validator struct {
 	errs srcpos.List
 }
 
-// at returns the position of field in fields, or def when it was not written.
-func at(fields srcpos.Fields, field string, def srcpos.Position) srcpos.Position {
-	if p, ok := fields[field]; ok {
-		return p
-	}
-	return def
-}
-
 func (v *validator) oneOf(fields srcpos.Fields, def srcpos.Position, field, val string, allowed []string) {
 	if val != "" && !slices.Contains(allowed, val) {
-		v.errs.Add(at(fields, field, def), field, "unknown value %q (expected one of %s)", val, strings.Join(allowed, ", "))
+		v.errs.Add(fields.At(field, def), field, "unknown value %q (expected one of %s)", val, strings.Join(allowed, ", "))
 	}
 }
 
 func (v *validator) year(fields srcpos.Fields, def srcpos.Position, field string, y int) {
 	switch {
 	case y < FirstYear:
-		v.errs.Add(at(fields, field, def), field, "%d is before %d (a year from %d to %d)", y, FirstYear, FirstYear, v.now)
+		v.errs.Add(fields.At(field, def), field, "%d is before %d (a year from %d to %d)", y, FirstYear, FirstYear, v.now)
 	case y > v.now:
-		v.errs.Add(at(fields, field, def), field, "%d is after the current year (a year from %d to %d)", y, FirstYear, v.now)
+		v.errs.Add(fields.At(field, def), field, "%d is after the current year (a year from %d to %d)", y, FirstYear, v.now)
 	}
 }
 
@@ -108,7 +96,7 @@ func (v *validator) unique(seen map[string]srcpos.Position, id string, pos srcpo
 func (v *validator) countries() {
 	seen := map[string]srcpos.Position{}
 	for _, c := range v.d.Countries {
-		p := at(c.Fields, "code", c.Pos)
+		p := c.Fields.At("code", c.Pos)
 		if !codeRE.MatchString(c.Code) {
 			v.errs.Add(p, "code", "%q is not a country code (two upper-case letters, ISO 3166-1 alpha-2)", c.Code)
 			continue
@@ -128,16 +116,16 @@ func (v *validator) country(fields srcpos.Fields, def srcpos.Position, field, co
 	c, ok := v.ix.Country[code]
 	switch {
 	case !ok:
-		v.errs.Add(at(fields, field, def), field, "unknown country code %q (a code from %s)", code, CountriesFile)
+		v.errs.Add(fields.At(field, def), field, "unknown country code %q (a code from %s)", code, CountriesFile)
 	case region != "" && c.Region != region:
-		v.errs.Add(at(fields, field, def), field, "country %q is in region %s (expected a country in %s)", code, c.Region, region)
+		v.errs.Add(fields.At(field, def), field, "country %q is in region %s (expected a country in %s)", code, c.Region, region)
 	}
 }
 
 func (v *validator) sources() {
 	seen := map[string]srcpos.Position{}
 	for _, s := range v.d.Sources {
-		p := at(s.Fields, "id", s.Pos)
+		p := s.Fields.At("id", s.Pos)
 		if !idRE.MatchString(s.ID) {
 			v.errs.Add(p, "id", "%q is not a valid source id (lower-case letters, digits and hyphens)", s.ID)
 			continue
@@ -149,18 +137,18 @@ func (v *validator) sources() {
 		v.oneOf(s.Fields, s.Pos, "kind", s.Kind, SourceKind)
 		for _, a := range s.Authors {
 			if strings.TrimSpace(a) == "" {
-				v.errs.Add(at(s.Fields, "authors", s.Pos), "authors", "an empty name (each author's name, or leave the list out)")
+				v.errs.Add(s.Fields.At("authors", s.Pos), "authors", "an empty name (each author's name, or leave the list out)")
 			}
 		}
 		if s.Year != nil {
 			v.year(s.Fields, s.Pos, "year", *s.Year)
 		}
 		if s.Date != "" && !dateRE.MatchString(s.Date) {
-			v.errs.Add(at(s.Fields, "date", s.Pos), "date", "%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s.Date)
+			v.errs.Add(s.Fields.At("date", s.Pos), "date", "%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s.Date)
 		}
 		if s.URL != "" {
 			if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-				v.errs.Add(at(s.Fields, "url", s.Pos), "url", "%q is not a web address (an absolute http or https URL)", s.URL)
+				v.errs.Add(s.Fields.At("url", s.Pos), "url", "%q is not a web address (an absolute http or https URL)", s.URL)
 			}
 		}
 	}
@@ -169,14 +157,14 @@ func (v *validator) sources() {
 // source checks that id names a source.
 func (v *validator) source(fields srcpos.Fields, def srcpos.Position, field, id string) {
 	if _, ok := v.ix.Source[id]; !ok {
-		v.errs.Add(at(fields, field, def), field, "unknown source id %q (an id from %s)", id, SourcesFile)
+		v.errs.Add(fields.At(field, def), field, "unknown source id %q (an id from %s)", id, SourcesFile)
 	}
 }
 
 func (v *validator) localities() {
 	seen := map[string]srcpos.Position{}
 	for _, l := range v.d.Localities {
-		p := at(l.Fields, "id", l.Pos)
+		p := l.Fields.At("id", l.Pos)
 		m := localityRE.FindStringSubmatch(l.ID)
 		if m == nil {
 			v.errs.Add(p, "id", "%q is not a valid locality id (country code, slash, slug: \"ar/jujuy\")", l.ID)
@@ -202,15 +190,15 @@ func (v *validator) coords(l *Locality) {
 		return
 	case l.Lat == nil:
 		if l.CoordsSource != "" {
-			v.errs.Add(at(l.Fields, "coords_source", l.Pos), "coords_source", "given without coordinates (omit it, or add lat and lng)")
+			v.errs.Add(l.Fields.At("coords_source", l.Pos), "coords_source", "given without coordinates (omit it, or add lat and lng)")
 		}
 		return
 	}
 	if *l.Lat < -90 || *l.Lat > 90 {
-		v.errs.Add(at(l.Fields, "lat", l.Pos), "lat", "%g is out of range (a latitude from -90 to 90)", *l.Lat)
+		v.errs.Add(l.Fields.At("lat", l.Pos), "lat", "%g is out of range (a latitude from -90 to 90)", *l.Lat)
 	}
 	if *l.Lng < -180 || *l.Lng > 180 {
-		v.errs.Add(at(l.Fields, "lng", l.Pos), "lng", "%g is out of range (a longitude from -180 to 180)", *l.Lng)
+		v.errs.Add(l.Fields.At("lng", l.Pos), "lng", "%g is out of range (a longitude from -180 to 180)", *l.Lng)
 	}
 	if l.CoordsSource == "" {
 		v.errs.Add(l.Pos, "coords_source", "missing (the source id of the coordinates)")
@@ -223,7 +211,7 @@ func (v *validator) agreements() {
 	seen := map[string]srcpos.Position{}
 	pairs := map[string]srcpos.Position{}
 	for _, a := range v.d.Agreements {
-		p := at(a.Fields, "id", a.Pos)
+		p := a.Fields.At("id", a.Pos)
 		if !agreeIDRE.MatchString(a.ID) {
 			v.errs.Add(p, "id", "%q is not a valid agreement id (lower-case letters, digits, hyphens)", a.ID)
 		} else {
@@ -243,14 +231,14 @@ func (v *validator) agreements() {
 			pairs[pair] = p
 		}
 		if len(a.Sources) == 0 {
-			v.errs.Add(at(a.Fields, "sources", a.Pos), "sources", "empty list (at least one source)")
+			v.errs.Add(a.Fields.At("sources", a.Pos), "sources", "empty list (at least one source)")
 		}
 		for _, c := range a.Sources {
 			v.source(c.Fields, c.Pos, "source", c.Source)
 		}
 		for _, q := range a.Wikidata {
 			if !wikidataRE.MatchString(q) {
-				v.errs.Add(at(a.Fields, "wikidata", a.Pos), "wikidata", "%q is not a Wikidata item id (Q followed by digits)", q)
+				v.errs.Add(a.Fields.At("wikidata", a.Pos), "wikidata", "%q is not a Wikidata item id (Q followed by digits)", q)
 			}
 		}
 	}
@@ -260,36 +248,36 @@ func (v *validator) agreements() {
 func (v *validator) side(a *Agreement, field, id, region string) {
 	l, ok := v.ix.Locality[id]
 	if !ok {
-		v.errs.Add(at(a.Fields, field, a.Pos), field, "unknown locality id %q (an id from %s)", id, LocalitiesFile)
+		v.errs.Add(a.Fields.At(field, a.Pos), field, "unknown locality id %q (an id from %s)", id, LocalitiesFile)
 		return
 	}
 	if c, ok := v.ix.Country[l.Country]; ok && c.Region != region {
-		v.errs.Add(at(a.Fields, field, a.Pos), field, "locality %q is in %s, region %s (expected a locality in %s)", id, c.Name, c.Region, region)
+		v.errs.Add(a.Fields.At(field, a.Pos), field, "locality %q is in %s, region %s (expected a locality in %s)", id, c.Name, c.Region, region)
 	}
 }
 
 func (v *validator) tables() {
 	seen := map[string]srcpos.Position{}
 	for _, t := range v.d.Tables {
-		v.unique(seen, t.ID, at(t.Fields, "id", t.Pos), "table id")
+		v.unique(seen, t.ID, t.Fields.At("id", t.Pos), "table id")
 		v.source(t.Fields, t.Pos, "source", t.Source)
 		partnerCol := map[string]int{}
 		for i, c := range t.Columns {
 			for _, code := range c.Partners {
 				v.country(c.Fields, c.Pos, "partners", code, Asia)
 				if j, dup := partnerCol[code]; dup {
-					v.errs.Add(at(c.Fields, "partners", c.Pos), "partners", "%q is already counted in column %q (each partner in one column)", code, t.Columns[j].Label)
+					v.errs.Add(c.Fields.At("partners", c.Pos), "partners", "%q is already counted in column %q (each partner in one column)", code, t.Columns[j].Label)
 				}
 				partnerCol[code] = i
 			}
 			if c.Plain != "" && !slices.Contains(c.Partners, c.Plain) {
-				v.errs.Add(at(c.Fields, "plain", c.Pos), "plain", "%q is not a partner of this column (one of %s)", c.Plain, strings.Join(c.Partners, ", "))
+				v.errs.Add(c.Fields.At("plain", c.Pos), "plain", "%q is not a partner of this column (one of %s)", c.Plain, strings.Join(c.Partners, ", "))
 			}
 		}
 		rowSeen := map[string]srcpos.Position{}
 		sums := make([]int, len(t.Columns))
 		for _, r := range t.Rows {
-			p := at(r.Fields, "country", r.Pos)
+			p := r.Fields.At("country", r.Pos)
 			v.country(r.Fields, r.Pos, "country", r.Country, LatinAmerica)
 			if first, ok := rowSeen[r.Country]; ok {
 				v.errs.Add(p, "country", "duplicate row %q (first at %s)", r.Country, first)
@@ -297,7 +285,7 @@ func (v *validator) tables() {
 			rowSeen[r.Country] = p
 			for _, code := range sortedKeys(r.Counts) {
 				n := r.Counts[code]
-				kp := at(r.Fields, "counts."+code, r.Pos)
+				kp := r.Fields.At("counts."+code, r.Pos)
 				i, ok := partnerCol[code]
 				switch {
 				case !ok:
@@ -314,7 +302,7 @@ func (v *validator) tables() {
 			v.oneOf(c.Fields, c.Pos, "check", c.Check, []string{ClaimTotalAbove, ClaimRowShare})
 			if c.Check == ClaimRowShare {
 				if _, ok := rowSeen[c.Country]; !ok {
-					v.errs.Add(at(c.Fields, "country", c.Pos), "country", "%q has no row in this table (a row's country code)", c.Country)
+					v.errs.Add(c.Fields.At("country", c.Pos), "country", "%q has no row in this table (a row's country code)", c.Country)
 				}
 			}
 		}
@@ -324,7 +312,7 @@ func (v *validator) tables() {
 // totals compares the column sums of a published table with its printed
 // TOTAL row.
 func (v *validator) totals(t *Table, sums []int) {
-	p := at(t.Fields, "totals", t.Pos)
+	p := t.Fields.At("totals", t.Pos)
 	if len(t.Totals) != len(t.Columns) {
 		v.errs.Add(p, "totals", "%d totals for %d columns (one printed total per column)", len(t.Totals), len(t.Columns))
 		return
@@ -339,7 +327,7 @@ func (v *validator) totals(t *Table, sums []int) {
 func (v *validator) figures() {
 	seen := map[string]srcpos.Position{}
 	for _, f := range v.d.Figures {
-		v.unique(seen, f.ID, at(f.Fields, "id", f.Pos), "figure set id")
+		v.unique(seen, f.ID, f.Fields.At("id", f.Pos), "figure set id")
 		v.source(f.Fields, f.Pos, "source", f.Source)
 		v.country(f.Fields, f.Pos, "partner", f.Partner, Asia)
 		for _, it := range f.Items {
@@ -349,7 +337,7 @@ func (v *validator) figures() {
 			v.year(it.Fields, it.Pos, "as_of", it.AsOf)
 			v.oneOf(it.Fields, it.Pos, "bound", it.Bound, Bounds)
 			if it.Value < 0 {
-				v.errs.Add(at(it.Fields, "value", it.Pos), "value", "%d is negative (a count)", it.Value)
+				v.errs.Add(it.Fields.At("value", it.Pos), "value", "%d is negative (a count)", it.Value)
 			}
 		}
 	}

@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"strconv"
 	"strings"
 )
 
@@ -22,12 +21,6 @@ func funcs(b Base) template.FuncMap {
 		// stop is the full stop that s needs to end a sentence: "" when it
 		// ends with punctuation already.
 		"stop": stop,
-		"pct": func(part, whole int) string {
-			if whole == 0 {
-				return "–"
-			}
-			return strconv.FormatFloat(float64(part)*100/float64(whole), 'f', 1, 64) + "%"
-		},
 		"plural": func(n int, one, many string) string {
 			if n == 1 {
 				return fmt.Sprintf("%d %s", n, one)

@@ -35,12 +35,12 @@ func (m *model) checkContent() error {
 		m.codes(&errs, c.Fields, c.Pos, "partners", c.Partners, records.Asia)
 		for _, id := range c.Localities {
 			if _, ok := m.ix.Locality[id]; !ok {
-				errs.Add(at(c.Fields, "localities", c.Pos), "localities", "unknown locality id %q (an id from %s)", id, records.LocalitiesFile)
+				errs.Add(c.Fields.At("localities", c.Pos), "localities", "unknown locality id %q (an id from %s)", id, records.LocalitiesFile)
 			}
 		}
 		for _, id := range c.Sources {
 			if _, ok := m.ix.Source[id]; !ok {
-				errs.Add(at(c.Fields, "sources", c.Pos), "sources", "unknown source id %q (an id from %s)", id, records.SourcesFile)
+				errs.Add(c.Fields.At("sources", c.Pos), "sources", "unknown source id %q (an id from %s)", id, records.SourcesFile)
 			}
 		}
 		if p := c.Period; p != nil {
@@ -49,11 +49,11 @@ func (m *model) checkContent() error {
 				v     *int
 			}{{"from", p.From}, {"to", p.To}} {
 				if y.v != nil && (*y.v < records.FirstYear || *y.v > m.year) {
-					errs.Add(at(p.Fields, y.field, p.Pos), y.field, "%d is not a possible year (a year from %d to %d)", *y.v, records.FirstYear, m.year)
+					errs.Add(p.Fields.At(y.field, p.Pos), y.field, "%d is not a possible year (a year from %d to %d)", *y.v, records.FirstYear, m.year)
 				}
 			}
 			if p.From != nil && p.To != nil && *p.From > *p.To {
-				errs.Add(at(p.Fields, "to", p.Pos), "to", "%d is before from, %d (a period that ends after it starts)", *p.To, *p.From)
+				errs.Add(p.Fields.At("to", p.Pos), "to", "%d is before from, %d (a period that ends after it starts)", *p.To, *p.From)
 			}
 		}
 		m.date(&errs, c.Fields, c.Pos, c.Updated)
@@ -62,19 +62,12 @@ func (m *model) checkContent() error {
 	for _, d := range m.pages {
 		p := d.Page
 		if reservedSlug(p.Slug) {
-			errs.Add(at(p.Fields, "slug", p.Pos), "slug", "%q is a path the site uses (a different slug)", p.Slug)
+			errs.Add(p.Fields.At("slug", p.Pos), "slug", "%q is a path the site uses (a different slug)", p.Slug)
 		}
 		m.date(&errs, p.Fields, p.Pos, p.Updated)
 		m.citations(&errs, d)
 	}
 	return errs.Err()
-}
-
-func at(fields srcpos.Fields, field string, def srcpos.Position) srcpos.Position {
-	if p, ok := fields[field]; ok {
-		return p
-	}
-	return def
 }
 
 // codes checks a list of country codes of one region.
@@ -83,9 +76,9 @@ func (m *model) codes(errs *srcpos.List, fields srcpos.Fields, def srcpos.Positi
 		c, ok := m.ix.Country[code]
 		switch {
 		case !ok:
-			errs.Add(at(fields, field, def), field, "unknown country code %q (a code from %s)", code, records.CountriesFile)
+			errs.Add(fields.At(field, def), field, "unknown country code %q (a code from %s)", code, records.CountriesFile)
 		case c.Region != region:
-			errs.Add(at(fields, field, def), field, "country %q is in region %s (expected a country in %s)", code, c.Region, region)
+			errs.Add(fields.At(field, def), field, "country %q is in region %s (expected a country in %s)", code, c.Region, region)
 		}
 	}
 }
@@ -94,9 +87,9 @@ func (m *model) date(errs *srcpos.List, fields srcpos.Fields, def srcpos.Positio
 	t, err := time.Parse(time.DateOnly, s)
 	switch {
 	case err != nil:
-		errs.Add(at(fields, "updated", def), "updated", "%q is not a date (YYYY-MM-DD)", s)
+		errs.Add(fields.At("updated", def), "updated", "%q is not a date (YYYY-MM-DD)", s)
 	case t.Year() < records.FirstYear || t.Year() > m.year:
-		errs.Add(at(fields, "updated", def), "updated", "%s is not a possible date (a date from %d to %d)", s, records.FirstYear, m.year)
+		errs.Add(fields.At("updated", def), "updated", "%s is not a possible date (a date from %d to %d)", s, records.FirstYear, m.year)
 	}
 }
 

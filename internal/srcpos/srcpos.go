@@ -35,15 +35,6 @@ func (p Position) String() string {
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }
 
-// Shift returns p moved down by lines, for values read from a block that
-// starts after the top of the file (front matter).
-func (p Position) Shift(lines int) Position {
-	if p.Line > 0 {
-		p.Line += lines
-	}
-	return p
-}
-
 // Compare orders positions by file, line and column.
 func Compare(a, b Position) int {
 	return cmp.Or(
@@ -55,6 +46,14 @@ func Compare(a, b Position) int {
 
 // Fields records where each key of a mapping was written, by key name.
 type Fields map[string]Position
+
+// At returns where field was written, or def when it was not.
+func (f Fields) At(field string, def Position) Position {
+	if p, ok := f[field]; ok {
+		return p
+	}
+	return def
+}
 
 // Error is a problem with an input at a position.
 type Error struct {
