@@ -14,6 +14,7 @@ import (
 	"atlas/internal/chart"
 	"atlas/internal/records"
 	"atlas/internal/render"
+	"atlas/internal/srcpos"
 	"atlas/internal/stats"
 )
 
@@ -351,7 +352,7 @@ func (b *builder) chinaChart() (*chartPage, bool, error) {
 		for _, y := range years {
 			f, ok := cells[[2]string{s, y}]
 			if !ok {
-				return nil, false, fmt.Errorf("%s: %s: no figure for %s in %s (the chart needs every scope in every year)", set.File, set.ID, s, y)
+				return nil, false, srcpos.Errorf(set.Fields.At("items", set.Pos), "items", "no figure for scope %q as of %s (the chart needs every scope in every year)", s, y)
 			}
 			row.Cells = append(row.Cells, dataCell{N: f.Value, Bound: f.Bound})
 			if f.Bound != records.Exact {

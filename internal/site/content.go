@@ -198,9 +198,7 @@ func (m *model) refs(d *content.Doc) []refView {
 }
 
 // hasAgreements reports whether a locality appears on its country's page.
-func (m *model) hasAgreements(id string) bool {
-	return slices.ContainsFunc(m.d.Agreements, func(a *records.Agreement) bool { return a.LatAm == id })
-}
+func (m *model) hasAgreements(id string) bool { return m.latamLocalities[id] }
 
 // caseViews returns the case studies, newest first, then by title; with
 // code set, only those about that Latin American country.

@@ -261,10 +261,4 @@ func (b *builder) notFound() {
 }
 
 // countryPaths maps the codes of the countries with pages to their paths.
-func (m *model) countryPaths() map[string]string {
-	out := map[string]string{}
-	for _, c := range m.latamCountries() {
-		out[c.Code] = c.Path
-	}
-	return out
-}
+func (m *model) countryPaths() map[string]string { return m.paths }

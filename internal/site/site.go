@@ -135,6 +135,11 @@ type model struct {
 	cases  []*content.Doc
 	pages  []*content.Doc
 	year   int // the current year, the latest a record may carry
+
+	// Computed once by assemble, for every page that needs them.
+	countries       []countryView     // Latin American countries with pages
+	paths           map[string]string // country code -> page path
+	latamLocalities map[string]bool   // Latin American localities with agreements
 }
 
 // Table1ID is the id of the published table reproduced at /table-1/.
@@ -159,7 +164,11 @@ func assemble(fsys fs.FS, year int, basePath string) (*model, error) {
 	slices.SortFunc(pages, func(a, b *content.Doc) int {
 		return cmp.Or(cmp.Compare(a.Page.Order, b.Page.Order), strings.Compare(a.Page.Slug, b.Page.Slug))
 	})
-	m := &model{d: d, ix: ix, counts: stats.CountAgreements(d, ix), cases: cases, pages: pages, year: year}
+	m := &model{d: d, ix: ix, counts: stats.CountAgreements(d, ix), cases: cases, pages: pages, year: year,
+		paths: map[string]string{}, latamLocalities: map[string]bool{}}
+	for _, a := range d.Agreements {
+		m.latamLocalities[a.LatAm] = true
+	}
 	if err := errs.Err(); err != nil {
 		return nil, err // content that did not load cannot be cross-checked
 	}
@@ -171,6 +180,11 @@ func assemble(fsys fs.FS, year int, basePath string) (*model, error) {
 	}
 	if m.table1 == nil {
 		errs.Add(srcpos.Position{File: records.PublishedDir}, "id", "no published table with id %q (the table reproduced at /table-1/)", Table1ID)
+		return nil, errs.Err()
+	}
+	m.countries = m.listCountries()
+	for _, c := range m.countries {
+		m.paths[c.Code] = c.Path
 	}
 	return m, errs.Err()
 }

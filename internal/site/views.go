@@ -94,7 +94,10 @@ func localityAnchor(id string) string { return strings.ReplaceAll(id, "/", "-") 
 
 // latamCountries returns the Latin American countries that have a Table 1
 // row or at least one agreement, by name.
-func (m *model) latamCountries() []countryView {
+func (m *model) latamCountries() []countryView { return m.countries }
+
+// listCountries computes latamCountries, once per build.
+func (m *model) listCountries() []countryView {
 	var out []countryView
 	for _, c := range m.d.Countries {
 		if c.Region != records.LatinAmerica {
