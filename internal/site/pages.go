@@ -62,7 +62,7 @@ type tableOneData struct {
 	T       *stats.Table
 	Paths   map[string]string // country code -> page path
 	Source  *records.Source
-	Claims  []claim
+	Claims  []stats.Claim
 	Records []int // today's records per column, over the table's countries
 	RecTot  int
 }
@@ -77,7 +77,7 @@ func (b *builder) tableOne() {
 		Data: tableOneData{
 			T:       t,
 			Source:  b.m.ix.Source[t.Source],
-			Claims:  b.m.claims(),
+			Claims:  b.m.table1.Claims(),
 			Paths:   b.m.countryPaths(),
 			Records: sums,
 			RecTot:  total,

@@ -144,51 +144,6 @@ func (m *model) localities(code string, as []agreementView) []localityView {
 	return res
 }
 
-// claim is a statement the source makes about its table, with the figure
-// computed from the table's cells.
-type claim struct {
-	Quote   string
-	Locator string
-	Finding string
-	Holds   bool
-}
-
-func (m *model) claims() []claim {
-	t := m.table1
-	var out []claim
-	for _, c := range t.Claims {
-		switch c.Check {
-		case records.ClaimTotalAbove:
-			out = append(out, claim{
-				Quote: c.Quote, Locator: c.Locator,
-				Finding: pluralize(t.GrandTotal, "agreement", "agreements") + " in the table, against the claimed more than " + itoa(c.Value),
-				Holds:   t.GrandTotal > c.Value,
-			})
-		case records.ClaimRowShare:
-			r := t.Row(c.Country)
-			s := stats.Share{Part: r.Total, Whole: t.GrandTotal}
-			out = append(out, claim{
-				Quote: c.Quote, Locator: c.Locator,
-				Finding: r.Country.Name + ": " + itoa(r.Total) + " of " + itoa(t.GrandTotal) + " = " + s.Percent() + ", against the claimed " + itoa(c.Value) + "%",
-				Holds:   approxPercent(s, c.Value),
-			})
-		}
-	}
-	return out
-}
-
-// shareTolerance is how far, in percentage points, a computed share may be
-// from a claimed one ("half") for the claim to count as consistent.
-const shareTolerance = 2.5
-
-func approxPercent(s stats.Share, claimed int) bool {
-	if s.Whole == 0 {
-		return false
-	}
-	d := float64(s.Part)*100/float64(s.Whole) - float64(claimed)
-	return d <= shareTolerance && d >= -shareTolerance
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
 func pluralize(n int, one, many string) string {

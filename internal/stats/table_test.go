@@ -42,3 +42,30 @@ func TestShare(t *testing.T) {
 		t.Errorf("61 of 126 = %s, want 48.4%%", got)
 	}
 }
+
+func TestClaims(t *testing.T) {
+	br := &records.Country{Code: "BR", Name: "Brazil"}
+	tab := &Table{
+		Table: &records.Table{Claims: []records.Claim{
+			{Quote: "more than a hundred cases", Check: records.ClaimTotalAbove, Value: 100},
+			{Quote: "Brazil accounts for half", Check: records.ClaimRowShare, Country: "BR", Value: 50},
+			{Quote: "Brazil accounts for a third", Check: records.ClaimRowShare, Country: "BR", Value: 33},
+		}},
+		Rows:       []TableRow{{Country: br, Total: 61}},
+		GrandTotal: 126,
+	}
+	got := tab.Claims()
+	want := []struct {
+		finding string
+		holds   bool
+	}{
+		{"126 agreements in the table, against the claimed more than 100", true},
+		{"Brazil: 61 of 126 = 48.4%, against the claimed 50%", true},
+		{"Brazil: 61 of 126 = 48.4%, against the claimed 33%", false},
+	}
+	for i, w := range want {
+		if got[i].Finding != w.finding || got[i].Holds != w.holds {
+			t.Errorf("claim %d = %q %v, want %q %v", i, got[i].Finding, got[i].Holds, w.finding, w.holds)
+		}
+	}
+}
