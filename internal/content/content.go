@@ -11,11 +11,11 @@
 //	title: "Biobío Region (Chile) and its Chinese partners"   (required)
 //	slug: biobio                  (required; equals the file name)
 //	summary: "One or two sentences."                          (required)
-//	countries: [CL]               Latin American country codes (at least one)
+//	countries: [CL]               Latin American country codes ([] builds, for a fresh scaffold)
 //	localities: [cl/biobio-region, cn/hubei]                  locality ids
 //	partners: [CN]                Asian country codes
 //	period: {from: 2014, to: 2017}                            years covered; either may be left out
-//	sources: [araya-heredia-rsa]  the main sources (at least one)
+//	sources: [araya-heredia-rsa]  the main sources ([] builds too; fill both before publishing)
 //	updated: 2026-11-22           (required)
 //
 // Page front matter: title, slug, summary, order (navigation order), updated.
