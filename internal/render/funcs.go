@@ -14,7 +14,6 @@ func funcs(b Base) template.FuncMap {
 		"absurl": b.Abs,
 		"add":    func(a, b int) int { return a + b },
 		"join":   strings.Join,
-		"lower":  strings.ToLower,
 		// sentence ends s with a full stop unless it ends with punctuation
 		// already ("Fierro E." stays as it is).
 		"sentence": func(s string) string { return s + stop(s) },
