@@ -108,7 +108,11 @@ func (m *markdown) render(d *Doc, body []byte, bodyLine int) error {
 	if err := m.md.Renderer().Render(&b, body, doc); err != nil {
 		return fmt.Errorf("%s: rendering: %w", d.File, err)
 	}
-	d.HTML = b.Bytes()
+	// Wide tables scroll inside their own box on narrow screens, like the
+	// site's other tables. Raw HTML is refused, so every "<table>" here is
+	// goldmark's own.
+	html := bytes.ReplaceAll(b.Bytes(), []byte("<table>"), []byte(`<div class="scroll">`+"\n<table>"))
+	d.HTML = bytes.ReplaceAll(html, []byte("</table>"), []byte("</table>\n</div>"))
 	return nil
 }
 

@@ -128,7 +128,7 @@ func (b *builder) agreementsDownload() download {
 	return download{
 		Name: "agreements", Title: "Agreements", Rows: len(as), Columns: agreementColumns,
 		Description: "One row per recorded relationship between a Latin American and an Asian locality.",
-		Licence:     licenceWikipedia + " for the rows derived from Wikipedia (" + attribWikipedia + "); " + licenceContent + " for the rest",
+		Licence:     licenceWikipedia + " for the rows derived from Wikipedia, with the attribution “" + attribWikipedia + "”; " + licenceContent + " for the rest",
 		licences:    []string{ccBY, ccBYSA},
 	}
 }
