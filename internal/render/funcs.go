@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 )
 
@@ -27,6 +28,13 @@ func funcs(b Base) template.FuncMap {
 			return fmt.Sprintf("%d %s", n, many)
 		},
 		"deref": func(p *int) int { return *p },
+		// share is n as a percentage of max, for the width of a bar: "45.2%".
+		"share": func(n, max int) string {
+			if max <= 0 {
+				return "0%"
+			}
+			return strconv.FormatFloat(float64(n)*100/float64(max), 'f', 1, 64) + "%"
+		},
 		// dict builds a map from key, value pairs, to pass several values
 		// to a partial template.
 		"dict": func(kv ...any) (map[string]any, error) {
