@@ -113,13 +113,22 @@ func (v *validator) countries() {
 
 // country checks that code names a known country of region.
 func (v *validator) country(fields srcpos.Fields, def srcpos.Position, field, code, region string) {
-	c, ok := v.ix.Country[code]
+	if err := v.ix.CheckCountry(fields, def, field, code, region); err != nil {
+		v.errs = append(v.errs, err)
+	}
+}
+
+// CheckCountry reports, at field's position, a code that names no known
+// country, or a country outside region (any region when it is "").
+func (ix *Index) CheckCountry(fields srcpos.Fields, def srcpos.Position, field, code, region string) *srcpos.Error {
+	c, ok := ix.Country[code]
 	switch {
 	case !ok:
-		v.errs.Add(fields.At(field, def), field, "unknown country code %q (a code from %s)", code, CountriesFile)
+		return srcpos.Errorf(fields.At(field, def), field, "unknown country code %q (a code from %s)", code, CountriesFile)
 	case region != "" && c.Region != region:
-		v.errs.Add(fields.At(field, def), field, "country %q is in region %s (expected a country in %s)", code, c.Region, region)
+		return srcpos.Errorf(fields.At(field, def), field, "country %q is in region %s (expected a country in %s)", code, c.Region, region)
 	}
+	return nil
 }
 
 func (v *validator) sources() {

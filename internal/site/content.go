@@ -73,12 +73,8 @@ func (m *model) checkContent() error {
 // codes checks a list of country codes of one region.
 func (m *model) codes(errs *srcpos.List, fields srcpos.Fields, def srcpos.Position, field string, codes []string, region string) {
 	for _, code := range codes {
-		c, ok := m.ix.Country[code]
-		switch {
-		case !ok:
-			errs.Add(fields.At(field, def), field, "unknown country code %q (a code from %s)", code, records.CountriesFile)
-		case c.Region != region:
-			errs.Add(fields.At(field, def), field, "country %q is in region %s (expected a country in %s)", code, c.Region, region)
+		if err := m.ix.CheckCountry(fields, def, field, code, region); err != nil {
+			*errs = append(*errs, err)
 		}
 	}
 }
