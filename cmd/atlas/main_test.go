@@ -95,7 +95,7 @@ sources:
 `,
 			want: []string{
 				"data/sources.yaml:2:5: title: missing (required)",
-				"data/sources.yaml:4:5: titel: unknown field (expected one of id, kind, authors, title, container, publisher, year, date, url, licence, note)",
+				"data/sources.yaml:4:5: titel: unknown field (expected one of id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note)",
 			},
 		},
 		{
@@ -182,6 +182,35 @@ agreements:
 			want: []string{
 				"data/agreements/ar.yaml:6:11: year: 1850 is before 1900 (a year from 1900 to 2026)",
 				"data/agreements/ar.yaml:13:11: year: 2999 is after the current year (a year from 1900 to 2026)",
+			},
+		},
+		{
+			name: "impossible dates",
+			files: `-- data/agreements/ar.yaml --
+agreements:
+  - id: ar-jujuy-province--cn-guizhou
+    latam: ar/jujuy-province
+    asia: cn/guizhou
+    kind: sister-city
+    year: 2018
+    date: 2017-05-01
+    date_basis: handshake
+    sources:
+      - source: report
+  - id: ar-jujuy-province--jp-osaka
+    latam: ar/jujuy-province
+    asia: jp/osaka
+    kind: sister-city
+    date: 2018-05
+    date_basis: signature
+    sources:
+      - source: report
+`,
+			want: []string{
+				`data/agreements/ar.yaml:7:11: date: "2017-05-01" is not in the year 2018 (a date in the record's year)`,
+				`data/agreements/ar.yaml:8:17: date_basis: unknown value "handshake" (expected one of signature, declaration, council-resolution, approval, announcement)`,
+				`data/agreements/ar.yaml:15:11: date: given without a year (add year: 2018)`,
+				`data/agreements/ar.yaml:16:17: date_basis: given without a year (omit it, or add the year the source gives)`,
 			},
 		},
 		{

@@ -7,8 +7,8 @@
 //
 //	data/countries.yaml       countries: [{code, name, name_es, region, subregion}]
 //	data/localities.yaml      localities: [{id, name, level, country, lat, lng, coords_source, note}]
-//	data/agreements/*.yaml    agreements: [{id, latam, asia, kind, year, status, sources, provenance, wikidata, note}]
-//	data/sources.yaml         sources: [{id, kind, authors, title, container, publisher, year, date, url, licence, note}]
+//	data/agreements/*.yaml    agreements: [{id, latam, asia, kind, term, year, date, date_basis, status, sources, provenance, wikidata, note}]
+//	data/sources.yaml         sources: [{id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note}]
 //	data/published/*.yaml     table: {...} (a cross table such as Rouvinski's Table 1)
 //	                          or figures: {...} (single published figures, possibly bounds)
 //
@@ -62,7 +62,10 @@ type Agreement struct {
 	LatAm      string     `yaml:"latam,required"` // locality id
 	Asia       string     `yaml:"asia,required"`  // locality id
 	Kind       string     `yaml:"kind,required"`
+	Term       string     `yaml:"term"` // the kind in the source's own words ("friendship city")
 	Year       *int       `yaml:"year"`
+	Date       string     `yaml:"date"`       // the day or month of Year, when a source gives it
+	DateBasis  string     `yaml:"date_basis"` // what the date rests on: signature, declaration, ...
 	Status     string     `yaml:"status"`
 	Sources    []Citation `yaml:"sources,required"`
 	Provenance string     `yaml:"provenance"` // the imported row's own source note, verbatim
@@ -93,6 +96,7 @@ type Source struct {
 	Year      *int     `yaml:"year"`
 	Date      string   `yaml:"date"`
 	URL       string   `yaml:"url"`
+	Accessed  string   `yaml:"accessed"` // the day a web source was read, YYYY-MM-DD
 	Licence   string   `yaml:"licence"`
 	Note      string   `yaml:"note"`
 

@@ -20,7 +20,9 @@ var (
 	Kinds      = []string{"sister-city", "friendship", "cooperation", "letter-of-intent", "mou"}
 	Statuses   = []string{"signed", "active", "proposed", "unknown"}
 	Bounds     = []string{Exact, AtLeast, MoreThan}
-	SourceKind = []string{"article", "chapter", "report", "blog", "web", "news", "dataset", "list", "book"}
+	SourceKind = []string{"article", "chapter", "report", "blog", "web", "news", "dataset", "list", "book", "register", "official"}
+	// DateBases say what an agreement's date rests on.
+	DateBases = []string{"signature", "declaration", "council-resolution", "approval", "announcement"}
 )
 
 var (
@@ -31,6 +33,7 @@ var (
 	localityRE = regexp.MustCompile(`^([a-z]{2})/(` + slugRE + `)$`)
 	wikidataRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
 	dateRE     = regexp.MustCompile(`^\d{4}(-\d{2}(-\d{2})?)?$`)
+	dayRE      = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 )
 
 // Index gives access to validated records by id.
@@ -155,6 +158,9 @@ func (v *validator) sources() {
 		if s.Date != "" && !dateRE.MatchString(s.Date) {
 			v.errs.Add(s.Fields.At("date", s.Pos), "date", "%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s.Date)
 		}
+		if s.Accessed != "" && !dayRE.MatchString(s.Accessed) {
+			v.errs.Add(s.Fields.At("accessed", s.Pos), "accessed", "%q is not a day (YYYY-MM-DD)", s.Accessed)
+		}
 		if s.URL != "" {
 			if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 				v.errs.Add(s.Fields.At("url", s.Pos), "url", "%q is not a web address (an absolute http or https URL)", s.URL)
@@ -233,6 +239,7 @@ func (v *validator) agreements() {
 		if a.Year != nil {
 			v.year(a.Fields, a.Pos, "year", *a.Year)
 		}
+		v.agreementDate(a)
 		pair := a.LatAm + " " + a.Asia + " " + a.Kind
 		if first, ok := pairs[pair]; ok {
 			v.errs.Add(p, "id", "the same %s between %q and %q is already recorded at %s (one record per relationship)", a.Kind, a.LatAm, a.Asia, first)
@@ -250,6 +257,27 @@ func (v *validator) agreements() {
 				v.errs.Add(a.Fields.At("wikidata", a.Pos), "wikidata", "%q is not a Wikidata item id (Q followed by digits)", q)
 			}
 		}
+	}
+}
+
+// agreementDate checks that a date is a month or day within the record's
+// year, and that its basis is named only with a year or date.
+func (v *validator) agreementDate(a *Agreement) {
+	v.oneOf(a.Fields, a.Pos, "date_basis", a.DateBasis, DateBases)
+	if a.DateBasis != "" && a.Year == nil {
+		v.errs.Add(a.Fields.At("date_basis", a.Pos), "date_basis", "given without a year (omit it, or add the year the source gives)")
+	}
+	if a.Date == "" {
+		return
+	}
+	p := a.Fields.At("date", a.Pos)
+	switch {
+	case !dateRE.MatchString(a.Date) || len(a.Date) == 4:
+		v.errs.Add(p, "date", "%q is not a month or day (YYYY-MM or YYYY-MM-DD; a bare year goes in year)", a.Date)
+	case a.Year == nil:
+		v.errs.Add(p, "date", "given without a year (add year: %s)", a.Date[:4])
+	case a.Date[:4] != fmt.Sprint(*a.Year):
+		v.errs.Add(p, "date", "%q is not in the year %d (a date in the record's year)", a.Date, *a.Year)
 	}
 }
 
