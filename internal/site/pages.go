@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"atlas/internal/export"
 	"atlas/internal/records"
 	"atlas/internal/render"
 	"atlas/internal/stats"
@@ -82,7 +83,7 @@ func (b *builder) tableOne() {
 			Records: sums,
 			RecTot:  total,
 		},
-		JSONLD: b.jsonLD(b.dataset(b.table1Info())),
+		JSONLD: b.jsonLD(export.Dataset(export.Table1(t, b.m.ix.Source[t.Source]), b.exportSite())),
 	})
 }
 
@@ -229,7 +230,7 @@ func (b *builder) sourcesPage() {
 		case "dataset", "list":
 			g = 2
 		}
-		groups[g].Sources = append(groups[g].Sources, sourceView{Source: s, Agreements: cited[s.ID], BibTeX: bibtex(s)})
+		groups[g].Sources = append(groups[g].Sources, sourceView{Source: s, Agreements: cited[s.ID], BibTeX: export.BibTeX(s)})
 	}
 	for _, g := range groups {
 		slices.SortFunc(g.Sources, func(a, b sourceView) int {
