@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
 
 	"atlas/internal/export"
@@ -10,6 +11,14 @@ import (
 
 // Every file that is not a page comes from package export: this file hands
 // it the model's values and adds the files it returns.
+
+func (b *builder) addFile(f export.File, err error) {
+	if err != nil {
+		b.errs = append(b.errs, err)
+		return
+	}
+	b.add(f.Name, f.Data)
+}
 
 func (b *builder) addFiles(files []export.File) {
 	for _, f := range files {
@@ -59,4 +68,47 @@ func (b *builder) downloads() {
 		Data:        dataPageData{ds},
 		JSONLD:      b.jsonLD(lds),
 	})
+}
+
+// listed records a rendered page for the sitemap.
+func (b *builder) listed(p *render.Page) {
+	if !p.NoIndex {
+		b.sitemap = append(b.sitemap, export.SitemapEntry{Loc: p.Path, LastMod: p.Updated})
+	}
+}
+
+// furniture writes robots.txt and, when the base URL has a scheme and
+// host, sitemap.xml and the Atom feed, which need absolute URLs.
+func (b *builder) furniture() {
+	base := b.site.Base
+	if base.Origin == "" {
+		b.addFile(export.Robots(base.Path, ""), nil)
+		return
+	}
+	s := b.exportSite()
+	b.addFile(export.Robots(base.Path, s.Abs(export.SitemapFile)), nil)
+	b.addFile(export.Feed(s, docs(b.m.caseViews(""))))
+	b.addFile(export.Sitemap(b.sitemap, s.Abs))
+}
+
+// docs lists case studies for the feed and the search.
+func docs(cs []caseView) []export.Doc {
+	var out []export.Doc
+	for _, c := range cs {
+		d := export.Doc{Title: c.Title, Path: c.Path, Summary: c.Summary, Updated: c.Updated}
+		for _, co := range c.Countries {
+			d.Countries = append(d.Countries, co.Country)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// SitemapNote says why a build has no sitemap and feed, or is "" when it
+// has them.
+func SitemapNote(base render.Base) string {
+	if base.Origin != "" {
+		return ""
+	}
+	return fmt.Sprintf("no %s or %s: the base URL %s has no scheme and host, and both need absolute URLs (build with -base-url https://HOST%s to get them)", export.SitemapFile, export.FeedFile, base.Path, base.Path)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"atlas/internal/export"
 	"atlas/internal/linkcheck"
 )
 
@@ -233,8 +234,8 @@ func TestAtomFeed(t *testing.T) {
 			} `xml:"link"`
 		} `xml:"entry"`
 	}
-	if err := xml.Unmarshal(files[FeedFile], &feed); err != nil {
-		t.Fatalf("%s: %v", FeedFile, err)
+	if err := xml.Unmarshal(files[export.FeedFile], &feed); err != nil {
+		t.Fatalf("%s: %v", export.FeedFile, err)
 	}
 	cases := 0
 	for name := range files {
@@ -262,8 +263,8 @@ func TestAtomFeed(t *testing.T) {
 			t.Errorf("feed updated %s is before entry %q's %s", feed.Updated, e.Title, e.Updated)
 		}
 	}
-	if _, ok := generateRepo(t, "/atlas/")[FeedFile]; ok {
-		t.Errorf("%s written for a base URL without a host", FeedFile)
+	if _, ok := generateRepo(t, "/atlas/")[export.FeedFile]; ok {
+		t.Errorf("%s written for a base URL without a host", export.FeedFile)
 	}
 }
 
@@ -313,7 +314,7 @@ func TestFurnitureDeterministic(t *testing.T) {
 			t.Errorf("%s differs between two builds", name)
 		}
 	}
-	for _, name := range []string{"sitemap.xml", FeedFile, "robots.txt"} {
+	for _, name := range []string{"sitemap.xml", export.FeedFile, "robots.txt"} {
 		if _, ok := a[name]; !ok {
 			t.Errorf("no %s", name)
 		}

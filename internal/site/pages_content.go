@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"strings"
 
 	"atlas/internal/render"
 )
@@ -55,4 +56,19 @@ func (b *builder) researchPages() {
 // latest returns at most n case studies from a list sorted newest first.
 func latest(cs []caseView, n int) []caseView {
 	return cs[:min(n, len(cs))]
+}
+
+// Authors is how the atlas names its authors (see the how-to-cite page).
+const Authors = "Asia–Latin America Subnational Atlas contributors"
+
+// caseCitation fills the Google Scholar tags of a case study: the atlas's
+// contributors as author (as the how-to-cite page has it), and the date of
+// its last revision.
+func caseCitation(c caseView) *render.Citation {
+	return &render.Citation{
+		Title:     c.Title,
+		Authors:   []string{Authors},
+		Date:      strings.ReplaceAll(c.Updated, "-", "/"),
+		Publisher: Title,
+	}
 }

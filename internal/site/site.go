@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"atlas/internal/content"
+	"atlas/internal/export"
 	"atlas/internal/output"
 	"atlas/internal/records"
 	"atlas/internal/render"
@@ -200,7 +201,7 @@ type builder struct {
 	charted map[string]bool
 	errs    []error
 	// sitemap lists the pages rendered so far, by site-relative path.
-	sitemap []sitemapEntry
+	sitemap []export.SitemapEntry
 }
 
 func (b *builder) add(name string, data []byte) {
