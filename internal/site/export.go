@@ -47,11 +47,7 @@ type dataPageData struct {
 // downloads writes the data sets and the page that offers them, /data/.
 func (b *builder) downloads() {
 	m := b.m
-	var as []*records.Agreement
-	for _, a := range m.agreements(nil) {
-		as = append(as, a.Agreement)
-	}
-	ds, files, err := export.Downloads(export.Records{Data: m.d, Index: m.ix, Agreements: as, Table1: m.table1})
+	ds, files, err := export.Downloads(export.Records{Data: m.d, Index: m.ix, Agreements: m.agreementRecords(), Table1: m.table1})
 	if err != nil {
 		b.errs = append(b.errs, err)
 	}
@@ -111,4 +107,45 @@ func SitemapNote(base render.Base) string {
 		return ""
 	}
 	return fmt.Sprintf("no %s or %s: the base URL %s has no scheme and host, and both need absolute URLs (build with -base-url https://HOST%s to get them)", export.SitemapFile, export.FeedFile, base.Path, base.Path)
+}
+
+// search writes the search page and its index. Without JavaScript the
+// page points to the lists.
+func (b *builder) search() {
+	m := b.m
+	var pages []export.Doc
+	for _, d := range m.pages {
+		pages = append(pages, export.Doc{Title: d.Page.Title, Path: docPath(d), Summary: d.Page.Summary})
+	}
+	var countries []*records.Country
+	for _, c := range m.latamCountries() {
+		countries = append(countries, c.Country)
+	}
+	b.addFile(export.Search(export.SearchData{
+		Cases:       docs(m.caseViews("")),
+		Pages:       pages,
+		Countries:   countries,
+		Agreements:  m.agreementRecords(),
+		Sources:     m.d.Sources,
+		Index:       m.ix,
+		CountryPath: countryPath,
+		LocalityPath: func(l *records.Locality) string {
+			return countryPath(m.ix.Country[l.Country]) + "#" + localityAnchor(l.ID)
+		},
+	}))
+	b.page("search", &render.Page{
+		Path:        "search/",
+		Title:       "Search",
+		Description: "Search the atlas's case studies, countries, localities, agreements and sources.",
+	})
+}
+
+// agreementRecords returns the agreements in the order /agreements/ lists
+// them.
+func (m *model) agreementRecords() []*records.Agreement {
+	var as []*records.Agreement
+	for _, a := range m.agreements(nil) {
+		as = append(as, a.Agreement)
+	}
+	return as
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"atlas/internal/export"
 	"atlas/internal/linkcheck"
 	"atlas/internal/output"
 	"atlas/internal/sitetest"
@@ -43,8 +44,11 @@ func TestRepository(t *testing.T) {
 			for _, p := range linkcheck.Check(files, path) {
 				t.Errorf("broken link: %s", p)
 			}
-			var index []searchEntry
-			if err := json.Unmarshal(files["search-index.json"], &index); err != nil {
+			var index []struct {
+				Title string `json:"t"`
+				Path  string `json:"p"`
+			}
+			if err := json.Unmarshal(files[export.SearchFile], &index); err != nil {
 				t.Fatal(err)
 			}
 			site := linkcheck.New(files, path)
