@@ -110,6 +110,8 @@ func Test404WorksAtAnyDepth(t *testing.T) {
 	}
 }
 
+// TestSitemapAndRobots checks that the sitemap lists the pages built and
+// only them; export's tests check the formats.
 func TestSitemapAndRobots(t *testing.T) {
 	files := generateRepo(t, ghBase)
 	var sm struct {
@@ -140,8 +142,8 @@ func TestSitemapAndRobots(t *testing.T) {
 	if locs[ghBase+"404.html"] {
 		t.Error("sitemap lists 404.html")
 	}
-	if got, want := string(files["robots.txt"]), "User-agent: *\nAllow: /\nSitemap: "+ghBase+"sitemap.xml\n"; got != want {
-		t.Errorf("robots.txt (-want +got):\n%s", cmp.Diff(want, got))
+	if robots := string(files["robots.txt"]); !strings.Contains(robots, "\nSitemap: "+ghBase+"sitemap.xml\n") {
+		t.Errorf("robots.txt does not point to the sitemap:\n%s", robots)
 	}
 
 	// Without an origin there is no sitemap, and robots.txt says why.
@@ -195,15 +197,11 @@ func TestDatasetStructuredData(t *testing.T) {
 		if len(sets) != want {
 			t.Errorf("%s: %d datasets, want %d", page, len(sets), want)
 		}
+		// The format is export's (TestDataset there); here, that every
+		// download it names was written.
 		for _, ds := range sets {
-			if ds["@type"] != "Dataset" || ds["@context"] != "https://schema.org" {
-				t.Errorf("%s: @type %v, @context %v", page, ds["@type"], ds["@context"])
-			}
 			if d, _ := ds["description"].(string); len(d) < 50 {
 				t.Errorf("%s: description %q is under 50 characters", page, d)
-			}
-			if l, _ := ds["license"].([]any); len(l) == 0 {
-				t.Errorf("%s: no licence", page)
 			}
 			dist, _ := ds["distribution"].([]any)
 			if len(dist) != 2 {
@@ -219,6 +217,8 @@ func TestDatasetStructuredData(t *testing.T) {
 	}
 }
 
+// TestAtomFeed checks that the feed lists every case study, newest first,
+// and is written only for an absolute base URL.
 func TestAtomFeed(t *testing.T) {
 	files := generateRepo(t, ghBase)
 	var feed struct {
@@ -229,9 +229,6 @@ func TestAtomFeed(t *testing.T) {
 			ID      string `xml:"id"`
 			Updated string `xml:"updated"`
 			Summary string `xml:"summary"`
-			Link    struct {
-				Href string `xml:"href,attr"`
-			} `xml:"link"`
 		} `xml:"entry"`
 	}
 	if err := xml.Unmarshal(files[export.FeedFile], &feed); err != nil {
@@ -247,8 +244,8 @@ func TestAtomFeed(t *testing.T) {
 		t.Errorf("feed has %d entries for %d case pages", len(feed.Entries), cases)
 	}
 	for i, e := range feed.Entries {
-		if e.ID != e.Link.Href || !strings.HasPrefix(e.ID, ghBase+"cases/") {
-			t.Errorf("entry %q: id %s, link %s; want the page's absolute URL", e.Title, e.ID, e.Link.Href)
+		if !strings.HasPrefix(e.ID, ghBase+"cases/") {
+			t.Errorf("entry %q: id %s; want the page's absolute URL", e.Title, e.ID)
 		}
 		if _, ok := files[strings.TrimPrefix(e.ID, ghBase)+"index.html"]; !ok {
 			t.Errorf("entry %q links to a missing page", e.Title)
