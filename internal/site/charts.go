@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -463,8 +462,8 @@ func (b *builder) compareChart() (*chartPage, bool, error) {
 // mapChart draws today's records per Latin American and Caribbean country
 // on a map.
 func (b *builder) mapChart() (*chartPage, bool, error) {
-	drawn, bounds, err := mapRegions(b.src)
-	if err != nil || drawn == nil {
+	geo, err := mapRegions(b.src)
+	if err != nil || geo == nil {
 		return nil, false, err
 	}
 	paths := b.m.countryPaths()
@@ -489,7 +488,7 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 		}
 		total += n
 		d.Rows = append(d.Rows, row)
-		name, ok := drawn[c.Code]
+		name, ok := geo.Names[c.Code]
 		if !ok {
 			if n > 0 {
 				missing = append(missing, fmt.Sprintf("%s (%d)", c.Name, n))
@@ -517,7 +516,7 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 		Label:     fmt.Sprintf("Map of Latin America and the Caribbean, each country shaded by its number of recorded agreements with Asian localities: %d agreements in %d countries; %s has the most, %d. The table below gives every number.", total, with, top.Label, top.Cells[0].N),
 		File:      chartFile("map"),
 		Map:       chart.MapSource{Name: mapName, URL: b.site.Base.URL(latamMap)},
-		Bounds:    bounds,
+		Bounds:    geo.Bounds,
 		ValueName: "Agreements",
 		Regions:   regions,
 		Classes:   []int{1, 2, 5, 10, 20, 50},
@@ -549,74 +548,22 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 	}, true, nil
 }
 
-// mapRegions reads the vendored map and returns the names of its regions
-// by ISO 3166-1 alpha-2 code, and its extent; or nil when the source tree
-// has no map (as small test sites do; the repository's link check
-// catches a missing one).
-func mapRegions(fsys fs.FS) (map[string]string, chart.Bounds, error) {
-	var bounds chart.Bounds
+// mapRegions reads the vendored map; nil when the source tree has no map
+// (as small test sites do; the repository's link check catches a missing
+// one).
+func mapRegions(fsys fs.FS) (*chart.GeoMap, error) {
 	data, err := fs.ReadFile(fsys, latamMap)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, bounds, nil
+		return nil, nil
 	}
 	if err != nil {
-		return nil, bounds, err
+		return nil, err
 	}
-	var g struct {
-		Features []struct {
-			Properties struct {
-				Name string `json:"name"`
-				Code string `json:"iso_a2"`
-			} `json:"properties"`
-			Geometry struct {
-				Coordinates json.RawMessage `json:"coordinates"`
-			} `json:"geometry"`
-		} `json:"features"`
+	m, err := chart.ParseGeoJSON(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", latamMap, err)
 	}
-	if err := json.Unmarshal(data, &g); err != nil {
-		return nil, bounds, fmt.Errorf("%s: %w", latamMap, err)
-	}
-	out := map[string]string{}
-	first := true
-	for _, f := range g.Features {
-		if f.Properties.Code == "" || f.Properties.Name == "" {
-			return nil, bounds, fmt.Errorf("%s: a feature lacks properties.name or properties.iso_a2", latamMap)
-		}
-		out[f.Properties.Code] = f.Properties.Name
-		var coords any
-		if err := json.Unmarshal(f.Geometry.Coordinates, &coords); err != nil {
-			return nil, bounds, fmt.Errorf("%s: %s: %w", latamMap, f.Properties.Code, err)
-		}
-		eachPoint(coords, func(lng, lat float64) {
-			if first {
-				bounds = chart.Bounds{West: lng, East: lng, South: lat, North: lat}
-				first = false
-			}
-			bounds.West, bounds.East = min(bounds.West, lng), max(bounds.East, lng)
-			bounds.South, bounds.North = min(bounds.South, lat), max(bounds.North, lat)
-		})
-	}
-	return out, bounds, nil
-}
-
-// eachPoint calls fn for every [longitude, latitude] pair in a GeoJSON
-// geometry's nested coordinates.
-func eachPoint(v any, fn func(lng, lat float64)) {
-	a, ok := v.([]any)
-	if !ok {
-		return
-	}
-	if len(a) >= 2 {
-		lng, ok1 := a[0].(float64)
-		lat, ok2 := a[1].(float64)
-		if ok1 && ok2 {
-			fn(lng, lat)
-			return
-		}
-	}
-	for _, e := range a {
-		eachPoint(e, fn)
-	}
+	return m, nil
 }
 
 // countryChart draws a country's recorded agreements by partner, for its
