@@ -232,6 +232,21 @@ table:
 			want: []string{`data/published/table-1.yaml:12:11: totals: column "Japan": the cells add up to 2 but the printed total is 3 (cells that add up to the printed total)`},
 		},
 		{
+			name: "figure missing from the grid",
+			files: `-- data/published/figures.yaml --
+figures:
+  id: counts
+  title: "Counts"
+  source: report
+  partner: CN
+  items:
+    - {scope: all, as_of: 2015, value: 3, bound: exact}
+    - {scope: all, as_of: 2021, value: 5, bound: at-least}
+    - {scope: AR, as_of: 2021, value: 2, bound: exact}
+`,
+			want: []string{`data/published/figures.yaml:7:5: items: no figure for scope "AR" as of 2015 (the chart needs every scope in every year)`},
+		},
+		{
 			name:  "empty file",
 			files: "-- data/sources.yaml --\n",
 			want:  []string{`data/sources.yaml:1:1: file is empty (expected a mapping with key "sources")`},
