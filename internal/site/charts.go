@@ -94,20 +94,7 @@ func (b *builder) charts() {
 // counted from records that include ones derived from Wikipedia.
 func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 	p.File = p.Path() + chartFile(p.Slug)
-	var srcs []string
-	for _, s := range p.Sources {
-		c := citation(s.Source)
-		if s.Locator != "" {
-			c += ", " + s.Locator
-		}
-		srcs = append(srcs, c)
-	}
-	lic := licenceContent + " (this compilation); the figures are the source's"
-	if wikipedia {
-		lic = licenceWikipedia + ": the counts include records derived from Wikipedia (" + attribWikipedia + ")"
-	}
-	b.add(p.File+".csv", csvBytes(datasetCSV(p.Data)))
-	b.addJSON(p.File+".json", datasetJSON(p.Data, strings.Join(srcs, "; "), lic))
+	b.chartFiles(p, wikipedia)
 	b.page("chart", &render.Page{
 		Path:        p.Path(),
 		Title:       p.Title,

@@ -149,3 +149,16 @@ func (m *model) agreementRecords() []*records.Agreement {
 	}
 	return as
 }
+
+// chartFiles writes a chart's CSV and JSON.
+func (b *builder) chartFiles(p *chartPage, wikipedia bool) {
+	var srcs []export.Cite
+	for _, s := range p.Sources {
+		srcs = append(srcs, export.Cite{Source: s.Source, Locator: s.Locator})
+	}
+	files, err := export.Chart(p.File, p.Data, srcs, wikipedia)
+	if err != nil {
+		b.errs = append(b.errs, err)
+	}
+	b.addFiles(files)
+}

@@ -1,15 +1,45 @@
-package site
+package export
 
 import (
 	"strconv"
+	"strings"
 
 	"atlas/internal/records"
 	"atlas/internal/stats"
 )
 
-// The writers of a chart's downloads (see stats.Dataset).
+// Cite is a source a chart's figures come from, with a locator in it.
+type Cite struct {
+	Source  *records.Source
+	Locator string
+}
 
-// datasetCSV returns the dataset as CSV rows, with a header row.
+// Chart returns a chart's data files, file+".csv" and file+".json", made
+// from the dataset d that the chart draws. sources are where its figures
+// come from; wikipedia says that they count records derived from
+// Wikipedia, which sets the files' licence.
+func Chart(file string, d *stats.Dataset, sources []Cite, wikipedia bool) ([]File, error) {
+	var srcs []string
+	for _, s := range sources {
+		c := Citation(s.Source)
+		if s.Locator != "" {
+			c += ", " + s.Locator
+		}
+		srcs = append(srcs, c)
+	}
+	lic := licenceContent + " (this compilation); the figures are the source's"
+	if wikipedia {
+		lic = WikipediaLicence + ": the counts include records derived from Wikipedia (" + attribWikipedia + ")"
+	}
+	j, err := jsonFile(file+".json", datasetJSON(d, strings.Join(srcs, "; "), lic))
+	if err != nil {
+		return nil, err
+	}
+	return []File{csvFile(file+".csv", datasetCSV(d)), j}, nil
+}
+
+// datasetCSV returns the dataset as CSV rows, with a header row; the
+// totals, if any, come last.
 func datasetCSV(d *stats.Dataset) [][]string {
 	head := []string{d.RowKey}
 	if d.Codes {
@@ -47,6 +77,8 @@ func datasetCSV(d *stats.Dataset) [][]string {
 	return out
 }
 
+// boundName names a cell's bound in the downloads, where exact is spelt
+// out.
 func boundName(b string) string {
 	if b == "" {
 		return records.Exact
@@ -54,7 +86,7 @@ func boundName(b string) string {
 	return b
 }
 
-// datasetRecords returns the rows as JSON objects keyed like the CSV columns.
+// datasetRecords returns rows as JSON objects keyed like the CSV columns.
 func datasetRecords(d *stats.Dataset, rows []stats.DataRow) []map[string]any {
 	out := []map[string]any{}
 	for _, r := range rows {
