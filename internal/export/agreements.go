@@ -51,14 +51,14 @@ func agreements(as []*records.Agreement, ix *records.Index) (Download, []File, e
 	}
 	files, err := dataFiles("agreements", rows, map[string]any{
 		"title":       "Agreements between Latin American and Asian localities",
-		"licence":     "Records derived from Wikipedia: " + WikipediaLicence + " (" + attribWikipedia + "); other records: " + licenceContent,
+		"licence":     "Records derived from Wikipedia: " + licenceWikipedia + " (" + attribWikipedia + "); other records: " + licenceContent,
 		"attribution": attribWikipedia,
 		"records":     recs,
 	})
 	return Download{
 		Name: "agreements", Title: "Agreements", Rows: len(as), Columns: agreementColumns,
 		Description: "One row per recorded relationship between a Latin American and an Asian locality.",
-		Licence:     WikipediaLicence + " for the rows derived from Wikipedia, with the attribution “" + attribWikipedia + "”; " + licenceContent + " for the rest",
+		Licence:     licenceWikipedia + " for the rows derived from Wikipedia, with the attribution “" + attribWikipedia + "”; " + licenceContent + " for the rest",
 		licences:    []string{ccBY, ccBYSA},
 	}, files, err
 }
@@ -73,8 +73,8 @@ func agreementRow(a *records.Agreement, ix *records.Index) []string {
 			s += " [" + c.Locator + "]"
 		}
 		srcs = append(srcs, s)
-		if ix.Source[c.Source].Licence == WikipediaLicence {
-			lic = WikipediaLicence
+		if ix.Source[c.Source].Licence == licenceWikipedia {
+			lic = licenceWikipedia
 		}
 	}
 	year := ""

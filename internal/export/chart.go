@@ -21,7 +21,7 @@ type Cite struct {
 func Chart(file string, d *stats.Dataset, sources []Cite, wikipedia bool) ([]File, error) {
 	var srcs []string
 	for _, s := range sources {
-		c := Citation(s.Source)
+		c := citation(s.Source)
 		if s.Locator != "" {
 			c += ", " + s.Locator
 		}
@@ -29,7 +29,7 @@ func Chart(file string, d *stats.Dataset, sources []Cite, wikipedia bool) ([]Fil
 	}
 	lic := licenceContent + " (this compilation); the figures are the source's"
 	if wikipedia {
-		lic = WikipediaLicence + ": the counts include records derived from Wikipedia (" + attribWikipedia + ")"
+		lic = licenceWikipedia + ": the counts include records derived from Wikipedia (" + attribWikipedia + ")"
 	}
 	j, err := jsonFile(file+".json", datasetJSON(d, strings.Join(srcs, "; "), lic))
 	if err != nil {

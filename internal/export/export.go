@@ -35,9 +35,9 @@ type Site struct {
 // Licences of the files, as the downloads state them.
 const (
 	licenceContent = "CC BY 4.0"
-	// WikipediaLicence marks sources whose text, and the records derived
+	// licenceWikipedia marks sources whose text, and the records derived
 	// from them, are under CC BY-SA.
-	WikipediaLicence = "CC BY-SA 4.0"
+	licenceWikipedia = "CC BY-SA 4.0"
 	attribWikipedia  = "Derived from English Wikipedia's lists of twin towns and sister cities"
 )
 

@@ -39,7 +39,7 @@ func Dataset(d Download, s Site) map[string]any {
 	}
 	if d.source != nil {
 		ds["isBasedOn"] = creativeWork(d.source)
-		ds["citation"] = Citation(d.source)
+		ds["citation"] = citation(d.source)
 	}
 	return ds
 }

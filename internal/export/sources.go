@@ -52,8 +52,8 @@ func sources(ss []*records.Source) (Download, []File, error) {
 	}, files, err
 }
 
-// Citation formats a source in one line: "Author, “Title”, Container (Year)".
-func Citation(s *records.Source) string {
+// citation formats a source in one line: "Author, “Title”, Container (Year)".
+func citation(s *records.Source) string {
 	var parts []string
 	if len(s.Authors) > 0 {
 		parts = append(parts, strings.Join(s.Authors, ", "))

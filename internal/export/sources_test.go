@@ -41,8 +41,8 @@ func TestCitation(t *testing.T) {
 		{records.Source{Title: "Twins"}, "“Twins”"},
 	}
 	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, Citation(&tt.s)); diff != "" {
-			t.Errorf("Citation(%q) (-want +got):\n%s", tt.s.Title, diff)
+		if diff := cmp.Diff(tt.want, citation(&tt.s)); diff != "" {
+			t.Errorf("citation(%q) (-want +got):\n%s", tt.s.Title, diff)
 		}
 	}
 }

@@ -74,7 +74,7 @@ func table1(t *stats.Table, src *records.Source) (Download, []File, error) {
 	rows = append(rows, total)
 	files, err := dataFiles("table-1", rows, map[string]any{
 		"title":   t.Title,
-		"source":  Citation(src) + ", " + t.Locator,
+		"source":  citation(src) + ", " + t.Locator,
 		"licence": licenceContent + " (this transcription); the figures are the source's",
 		"columns": labels,
 		"rows":    jrows,
