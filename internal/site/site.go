@@ -4,6 +4,7 @@
 package site
 
 import (
+	"atlas/internal/sitepath"
 	"cmp"
 	"errors"
 	"io/fs"
@@ -51,7 +52,7 @@ func Build(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	res := Summarize(files)
-	if base, err := render.ParseBase(cfg.BaseURL); err == nil {
+	if base, err := sitepath.ParseBase(cfg.BaseURL); err == nil {
 		if note := SitemapNote(base); note != "" {
 			res.Notes = append(res.Notes, note)
 		}
@@ -73,7 +74,7 @@ func Summarize(files output.Files) *Result {
 
 // Generate builds the site in memory.
 func Generate(cfg Config) (output.Files, error) {
-	base, err := render.ParseBase(cfg.BaseURL)
+	base, err := sitepath.ParseBase(cfg.BaseURL)
 	if err != nil {
 		return nil, err
 	}
