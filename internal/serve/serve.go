@@ -41,7 +41,6 @@
 package serve
 
 import (
-	"atlas/internal/sitepath"
 	"context"
 	"errors"
 	"fmt"
@@ -55,6 +54,7 @@ import (
 
 	"atlas/internal/output"
 	"atlas/internal/site"
+	"atlas/internal/sitepath"
 	"atlas/internal/srcpos"
 )
 
