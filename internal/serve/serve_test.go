@@ -194,7 +194,7 @@ const brokenRecord = `agreements:
     colour: red
 `
 
-const brokenMsg = "data/agreements/zz.yaml:3:5: colour: unknown field (expected one of id, latam, asia, kind, year, status, sources, provenance, wikidata, note)"
+const brokenMsg = "data/agreements/zz.yaml:3:5: colour: unknown field (expected one of id, latam, asia, kind, term, year, date, date_basis, status, sources, provenance, wikidata, note)"
 
 func TestBrokenFileShowsOverlayUntilFixed(t *testing.T) {
 	t.Parallel()

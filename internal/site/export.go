@@ -7,6 +7,7 @@ import (
 	"atlas/internal/export"
 	"atlas/internal/records"
 	"atlas/internal/render"
+	"atlas/internal/sitepath"
 )
 
 // Every file that is not a page comes from package export: this file hands
@@ -56,18 +57,20 @@ func (b *builder) downloads() {
 	for _, d := range ds {
 		lds = append(lds, export.Dataset(d, b.exportSite()))
 	}
-	b.page("data", &render.Page{
-		Path:        "data/",
-		Title:       "Data",
-		Description: "Download the atlas's records and published tables as CSV and JSON, with a data dictionary and licences.",
-		Wikipedia:   true,
-		Data:        dataPageData{ds},
-		JSONLD:      b.jsonLD(lds),
+	b.page("data", &render.LegacyPage{
+		Frame: render.Frame{
+			Path:        "data/",
+			Title:       "Data",
+			Description: "Download the atlas's records and published tables as CSV and JSON, with a data dictionary and licences.",
+			Wikipedia:   true,
+			JSONLD:      b.jsonLD(lds),
+		},
+		Data: dataPageData{ds},
 	})
 }
 
 // listed records a rendered page for the sitemap.
-func (b *builder) listed(p *render.Page) {
+func (b *builder) listed(p *render.Frame) {
 	if !p.NoIndex {
 		b.sitemap = append(b.sitemap, export.SitemapEntry{Loc: p.Path, LastMod: p.Updated})
 	}
@@ -102,7 +105,7 @@ func docs(cs []caseView) []export.Doc {
 
 // SitemapNote says why a build has no sitemap and feed, or is "" when it
 // has them.
-func SitemapNote(base render.Base) string {
+func SitemapNote(base sitepath.Base) string {
 	if base.Origin != "" {
 		return ""
 	}
@@ -133,11 +136,11 @@ func (b *builder) search() {
 			return countryPath(m.ix.Country[l.Country]) + "#" + localityAnchor(l.ID)
 		},
 	}))
-	b.page("search", &render.Page{
+	b.page("search", &render.LegacyPage{Frame: render.Frame{
 		Path:        "search/",
 		Title:       "Search",
 		Description: "Search the atlas's case studies, countries, localities, agreements and sources.",
-	})
+	}})
 }
 
 // agreementRecords returns the agreements in the order /agreements/ lists

@@ -12,6 +12,7 @@ import (
 
 	"atlas/internal/export"
 	"atlas/internal/linkcheck"
+	"atlas/internal/sitepath"
 )
 
 const ghBase = "https://example.github.io/atlas/"
@@ -29,7 +30,11 @@ func TestNothingEscapesSubPath(t *testing.T) {
 	for _, base := range []string{"/atlas/", ghBase} {
 		t.Run(base, func(t *testing.T) {
 			files := generateRepo(t, base)
-			for _, p := range linkcheck.Check(files, base) {
+			b, err := sitepath.ParseBase(base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range linkcheck.Check(files, b) {
 				t.Errorf("%s", p)
 			}
 			seen := 0

@@ -16,6 +16,7 @@ import (
 	"atlas/internal/output"
 	"atlas/internal/records"
 	"atlas/internal/render"
+	"atlas/internal/sitepath"
 	"atlas/internal/srcpos"
 	"atlas/internal/stats"
 )
@@ -52,7 +53,7 @@ func Build(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	res := Summarize(files)
-	if base, err := render.ParseBase(cfg.BaseURL); err == nil {
+	if base, err := sitepath.ParseBase(cfg.BaseURL); err == nil {
 		if note := SitemapNote(base); note != "" {
 			res.Notes = append(res.Notes, note)
 		}
@@ -74,7 +75,7 @@ func Summarize(files output.Files) *Result {
 
 // Generate builds the site in memory.
 func Generate(cfg Config) (output.Files, error) {
-	base, err := render.ParseBase(cfg.BaseURL)
+	base, err := sitepath.ParseBase(cfg.BaseURL)
 	if err != nil {
 		return nil, err
 	}
@@ -212,17 +213,18 @@ func (b *builder) add(name string, data []byte) {
 
 // page renders a page at the site-relative path p ("" for home,
 // "countries/" for a directory page).
-func (b *builder) page(tmpl string, p *render.Page) {
-	p.Site = b.site
+func (b *builder) page(tmpl string, p render.Page) {
+	f := p.Base()
+	f.Site = b.site
 	html, err := b.r.Render(tmpl, p)
 	if err != nil {
 		b.errs = append(b.errs, err)
 		return
 	}
-	name := p.Path + "index.html"
-	if p.Path != "" && p.Path[len(p.Path)-1] != '/' {
-		name = p.Path
+	name := f.Path + "index.html"
+	if f.Path != "" && f.Path[len(f.Path)-1] != '/' {
+		name = f.Path
 	}
 	b.add(name, html)
-	b.listed(p)
+	b.listed(f)
 }
