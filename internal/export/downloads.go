@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"atlas/internal/records"
+	"atlas/internal/sitepath"
 	"atlas/internal/stats"
 )
 
@@ -57,11 +58,11 @@ func Downloads(r Records) ([]Download, []File, error) {
 
 // dataFiles returns data/<name>.csv and data/<name>.json.
 func dataFiles(name string, rows [][]string, doc any) ([]File, error) {
-	j, err := jsonFile("data/"+name+".json", doc)
+	j, err := jsonFile(sitepath.Download(name+".json"), doc)
 	if err != nil {
 		return nil, err
 	}
-	return []File{csvFile("data/"+name+".csv", rows), j}, nil
+	return []File{csvFile(sitepath.Download(name+".csv"), rows), j}, nil
 }
 
 func columnNames(cs []Column) []string {

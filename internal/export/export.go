@@ -5,8 +5,9 @@
 //
 // Its functions take plain values (records, stats, the case studies and
 // pages as Docs, a Site saying where the site is published) and return
-// Files. It knows nothing of templates or of the page builder: the site
-// package calls it and adds the files to the build.
+// Files, at the paths package sitepath gives. It knows nothing of
+// templates or of the page builder: the site package calls it and adds the
+// files to the build.
 package export
 
 import (
@@ -14,6 +15,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+
+	"atlas/internal/sitepath"
 )
 
 // File is one output file: its slash-separated path in the site and its
@@ -27,9 +30,7 @@ type File struct {
 type Site struct {
 	Title   string // the site's name
 	Authors string // how the site names its authors, for the feed
-	// Abs returns the URL of a site-relative path: absolute when the base
-	// URL has a scheme and host, site-absolute ("/atlas/data/") otherwise.
-	Abs func(rel string) string
+	Base    sitepath.Base
 }
 
 // Licences of the files, as the downloads state them.

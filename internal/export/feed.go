@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"atlas/internal/records"
+	"atlas/internal/sitepath"
 )
 
 // The Atom feed of case studies (RFC 4287), at feed.xml.
@@ -14,9 +15,6 @@ import (
 // written only when the base URL has a scheme and host. Dates come from
 // the case studies' "updated" front matter, never from the clock, so the
 // feed is the same for the same input.
-
-// FeedFile is the feed's path in the output.
-const FeedFile = "feed.xml"
 
 // Doc is a case study or a page as the feed and the search list it.
 type Doc struct {
@@ -64,25 +62,26 @@ type atomCategory struct {
 }
 
 // Feed returns feed.xml, with an entry per case study in the order of
-// cases (newest first). s.Abs must give absolute URLs.
+// cases (newest first). s.Base must have an origin.
 func Feed(s Site, cases []Doc) (File, error) {
+	abs := s.Base.Abs
 	f := atomFeed{
 		Lang:     "en",
 		Title:    s.Title + ": case studies",
 		Subtitle: "New and revised case studies of subnational relations between Latin America and Asia, every fact cited.",
-		ID:       s.Abs(FeedFile),
+		ID:       abs(sitepath.Feed),
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: s.Abs(FeedFile)},
-			{Rel: "alternate", Type: "text/html", Href: s.Abs("cases/")},
+			{Rel: "self", Type: "application/atom+xml", Href: abs(sitepath.Feed)},
+			{Rel: "alternate", Type: "text/html", Href: abs(sitepath.Cases)},
 		},
-		Author: atomAuthor{Name: s.Authors, URI: s.Abs("")},
+		Author: atomAuthor{Name: s.Authors, URI: abs(sitepath.Home)},
 		Rights: licenceContent,
 	}
 	for _, c := range cases {
 		e := atomEntry{
 			Title:   c.Title,
-			ID:      s.Abs(c.Path),
-			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: s.Abs(c.Path)},
+			ID:      abs(c.Path),
+			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: abs(c.Path)},
 			Updated: c.Updated + "T00:00:00Z",
 			Summary: c.Summary,
 		}
@@ -98,7 +97,7 @@ func Feed(s Site, cases []Doc) (File, error) {
 		// An empty feed still needs a date: the earliest the atlas allows.
 		f.Updated = "1900-01-01T00:00:00Z"
 	}
-	return xmlFile(FeedFile, f)
+	return xmlFile(sitepath.Feed, f)
 }
 
 // xmlFile writes v as indented XML with a header.

@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"atlas/internal/records"
+	"atlas/internal/sitepath"
 )
 
 type feedEntry struct {
@@ -33,12 +34,12 @@ type feedDoc struct {
 
 func parseFeed(t *testing.T, f File) feedDoc {
 	t.Helper()
-	if f.Name != FeedFile {
+	if f.Name != sitepath.Feed {
 		t.Errorf("feed written to %s", f.Name)
 	}
 	var feed feedDoc
 	if err := xml.Unmarshal(f.Data, &feed); err != nil {
-		t.Fatalf("%s: %v", FeedFile, err)
+		t.Fatalf("%s: %v", sitepath.Feed, err)
 	}
 	return feed
 }

@@ -1,9 +1,8 @@
 package export
 
 import (
-	"strings"
-
 	"atlas/internal/records"
+	"atlas/internal/sitepath"
 	"atlas/internal/stats"
 )
 
@@ -56,9 +55,7 @@ func table1Fixture(ix *records.Index) *stats.Table {
 }
 
 // site is a Site published at https://example.org/atlas/.
-var site = Site{Title: "Atlas", Authors: "Atlas contributors", Abs: func(rel string) string {
-	return "https://example.org/atlas/" + strings.TrimPrefix(rel, "/")
-}}
+var site = Site{Title: "Atlas", Authors: "Atlas contributors", Base: sitepath.Base{Origin: "https://example.org", Path: "/atlas/"}}
 
 // byName maps files to their contents as strings.
 func byName(files []File) map[string]string {

@@ -6,6 +6,7 @@ import (
 	"html/template"
 
 	"atlas/internal/records"
+	"atlas/internal/sitepath"
 )
 
 // Structured data: schema.org Dataset descriptions for the pages that
@@ -14,6 +15,7 @@ import (
 
 // Dataset describes a download as a schema.org Dataset, for JSONLD.
 func Dataset(d Download, s Site) map[string]any {
+	abs := s.Base.Abs
 	var vars []map[string]string
 	for _, c := range d.Columns {
 		vars = append(vars, map[string]string{"@type": "PropertyValue", "name": c.Name, "description": c.Meaning})
@@ -23,18 +25,18 @@ func Dataset(d Download, s Site) map[string]any {
 		"@type":               "Dataset",
 		"name":                d.Title + " (" + s.Title + ")",
 		"description":         d.Description + " Licence: " + d.Licence + ".",
-		"url":                 s.Abs("data/") + "#" + d.Name,
+		"url":                 abs(sitepath.Data) + "#" + d.Name,
 		"license":             d.licences,
 		"isAccessibleForFree": true,
 		"creator": map[string]any{
-			"@type": "Organization", "name": s.Title, "url": s.Abs(""),
+			"@type": "Organization", "name": s.Title, "url": abs(sitepath.Home),
 		},
 		"keywords":         []string{"sister cities", "twinning", "hermanamientos", "subnational diplomacy", "paradiplomacy", "Latin America", "Asia"},
 		"spatialCoverage":  "Latin America and the Caribbean; Asia",
 		"variableMeasured": vars,
 		"distribution": []map[string]string{
-			{"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": s.Abs("data/" + d.Name + ".csv")},
-			{"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": s.Abs("data/" + d.Name + ".json")},
+			{"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": abs(sitepath.Download(d.Name + ".csv"))},
+			{"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": abs(sitepath.Download(d.Name + ".json"))},
 		},
 	}
 	if d.source != nil {

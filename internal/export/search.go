@@ -5,11 +5,8 @@ import (
 	"strings"
 
 	"atlas/internal/records"
+	"atlas/internal/sitepath"
 )
-
-// SearchFile is the search index's path in the output. Search runs in the
-// browser over the index.
-const SearchFile = "search-index.json"
 
 // searchEntry is one thing the site's search finds.
 type searchEntry struct {
@@ -27,13 +24,9 @@ type SearchData struct {
 	Agreements   []*records.Agreement // each also finds its Latin American locality
 	Sources      []*records.Source
 	Index        *records.Index
-	// CountryPath is a country's page; LocalityPath a Latin American
-	// locality's place on its country's page, with the #anchor.
-	CountryPath  func(*records.Country) string
-	LocalityPath func(*records.Locality) string
 }
 
-// Search returns the search index.
+// Search returns the search index. Search runs in the browser over it.
 func Search(d SearchData) (File, error) {
 	var idx []searchEntry
 	for _, c := range d.Cases {
@@ -43,19 +36,20 @@ func Search(d SearchData) (File, error) {
 		idx = append(idx, searchEntry{p.Title, "Page", p.Path, p.Summary})
 	}
 	for _, c := range d.Countries {
-		idx = append(idx, searchEntry{c.Name, "Country", d.CountryPath(c), c.NameES})
+		idx = append(idx, searchEntry{c.Name, "Country", sitepath.Country(c.Name), c.NameES})
 	}
 	seen := map[string]bool{}
 	for _, a := range d.Agreements {
 		l, p := d.Index.Locality[a.LatAm], d.Index.Locality[a.Asia]
 		if !seen[l.ID] {
 			seen[l.ID] = true
-			idx = append(idx, searchEntry{l.Name, "Locality, " + d.Index.Country[l.Country].Name, d.LocalityPath(l), ""})
+			country := d.Index.Country[l.Country].Name
+			idx = append(idx, searchEntry{l.Name, "Locality, " + country, sitepath.Locality(country, l.ID), ""})
 		}
-		idx = append(idx, searchEntry{l.Name + " – " + p.Name, "Agreement, " + a.Kind, "agreements/#" + a.ID, d.Index.Country[p.Country].Name})
+		idx = append(idx, searchEntry{l.Name + " – " + p.Name, "Agreement, " + a.Kind, sitepath.Agreement(a.ID), d.Index.Country[p.Country].Name})
 	}
 	for _, s := range d.Sources {
-		idx = append(idx, searchEntry{s.Title, "Source", "sources/#" + s.ID, strings.Join(slices.Concat(s.Authors, []string{s.Container}), " ")})
+		idx = append(idx, searchEntry{s.Title, "Source", sitepath.Source(s.ID), strings.Join(slices.Concat(s.Authors, []string{s.Container}), " ")})
 	}
-	return jsonFile(SearchFile, idx)
+	return jsonFile(sitepath.SearchIndex, idx)
 }

@@ -3,9 +3,12 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
+
+	"atlas/internal/sitepath"
 )
 
 // Sitemap and robots.txt.
@@ -17,21 +20,33 @@ import (
 // without a Sitemap line. Crawlers read robots.txt only at a host's root;
 // under a project path it is harmless and ready for a custom domain.
 
-// SitemapFile is the sitemap's path in the output.
-const SitemapFile = "sitemap.xml"
-
 // SitemapEntry is a page the sitemap lists.
 type SitemapEntry struct {
 	Loc     string `xml:"loc"`               // site-relative path
 	LastMod string `xml:"lastmod,omitempty"` // YYYY-MM-DD, or "" when unknown
 }
 
+// Furniture returns robots.txt and, when s.Base has an origin, the two
+// files that need absolute URLs: sitemap.xml, listing pages, and the Atom
+// feed of the case studies cases.
+func Furniture(s Site, pages []SitemapEntry, cases []Doc) ([]File, error) {
+	if s.Base.Origin == "" {
+		return []File{robots(s.Base, false)}, nil
+	}
+	sitemap, err1 := Sitemap(pages, s.Base)
+	feed, err2 := Feed(s, cases)
+	if err := errors.Join(err1, err2); err != nil {
+		return nil, err
+	}
+	return []File{robots(s.Base, true), sitemap, feed}, nil
+}
+
 // Sitemap returns sitemap.xml, listing the pages by their absolute URLs,
-// abs(Loc), in order of URL.
-func Sitemap(pages []SitemapEntry, abs func(rel string) string) (File, error) {
+// in order of URL. base must have an origin.
+func Sitemap(pages []SitemapEntry, base sitepath.Base) (File, error) {
 	urls := slices.Clone(pages)
 	for i := range urls {
-		urls[i].Loc = abs(urls[i].Loc)
+		urls[i].Loc = base.Abs(urls[i].Loc)
 	}
 	slices.SortFunc(urls, func(x, y SitemapEntry) int { return strings.Compare(x.Loc, y.Loc) })
 	var buf bytes.Buffer
@@ -43,25 +58,24 @@ func Sitemap(pages []SitemapEntry, abs func(rel string) string) (File, error) {
 			SitemapEntry
 		}{SitemapEntry: u})
 		if err != nil {
-			return File{}, fmt.Errorf("%s: %w", SitemapFile, err)
+			return File{}, fmt.Errorf("%s: %w", sitepath.Sitemap, err)
 		}
 		buf.Write(out)
 		buf.WriteByte('\n')
 	}
 	buf.WriteString("</urlset>\n")
-	return File{SitemapFile, buf.Bytes()}, nil
+	return File{sitepath.Sitemap, buf.Bytes()}, nil
 }
 
-// Robots returns robots.txt, pointing to the sitemap at the absolute URL
-// sitemap; when sitemap is "", it says why a site built for basePath has
-// none.
-func Robots(basePath, sitemap string) File {
+// robots returns robots.txt, pointing to the sitemap if there is one, and
+// otherwise saying why there is none.
+func robots(base sitepath.Base, sitemap bool) File {
 	var b strings.Builder
 	b.WriteString("User-agent: *\nAllow: /\n")
-	if sitemap == "" {
-		fmt.Fprintf(&b, "# No sitemap: this site was built for the path %s, and a sitemap needs absolute URLs\n# (build with -base-url https://HOST%s to get one).\n", basePath, basePath)
+	if sitemap {
+		fmt.Fprintf(&b, "Sitemap: %s\n", base.Abs(sitepath.Sitemap))
 	} else {
-		fmt.Fprintf(&b, "Sitemap: %s\n", sitemap)
+		fmt.Fprintf(&b, "# No sitemap: this site was built for the path %s, and a sitemap needs absolute URLs\n# (build with -base-url https://HOST%s to get one).\n", base.Path, base.Path)
 	}
-	return File{"robots.txt", []byte(b.String())}
+	return File{sitepath.Robots, []byte(b.String())}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"atlas/internal/records"
+	"atlas/internal/sitepath"
 )
 
 var sourceColumns = []Column{
@@ -43,7 +44,7 @@ func sources(ss []*records.Source) (Download, []File, error) {
 		bib.WriteString("\n\n")
 	}
 	files, err := dataFiles("sources", rows, map[string]any{"title": "Bibliography of the atlas", "licence": licenceContent, "sources": recs})
-	files = append(files, File{"data/sources.bib", []byte(bib.String())})
+	files = append(files, File{sitepath.Download("sources.bib"), []byte(bib.String())})
 	return Download{
 		Name: "sources", Title: "Bibliography", Rows: len(ss), Columns: sourceColumns,
 		Description: "Every source the records and case studies cite; also as BibTeX (data/sources.bib).",

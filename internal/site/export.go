@@ -29,7 +29,7 @@ func (b *builder) addFiles(files []export.File) {
 
 // exportSite says where the site is published, for export.
 func (b *builder) exportSite() export.Site {
-	return export.Site{Title: Title, Authors: Authors, Abs: b.site.Base.Abs}
+	return export.Site{Title: Title, Authors: Authors, Base: b.site.Base}
 }
 
 // jsonLD encodes structured data for a page.
@@ -76,18 +76,14 @@ func (b *builder) listed(p *render.Frame) {
 	}
 }
 
-// furniture writes robots.txt and, when the base URL has a scheme and
-// host, sitemap.xml and the Atom feed, which need absolute URLs.
+// furniture writes robots.txt, and the sitemap and the feed when the base
+// URL allows them.
 func (b *builder) furniture() {
-	base := b.site.Base
-	if base.Origin == "" {
-		b.addFile(export.Robots(base.Path, ""), nil)
-		return
+	files, err := export.Furniture(b.exportSite(), b.sitemap, docs(b.m.caseViews("")))
+	if err != nil {
+		b.errs = append(b.errs, err)
 	}
-	s := b.exportSite()
-	b.addFile(export.Robots(base.Path, s.Abs(export.SitemapFile)), nil)
-	b.addFile(export.Feed(s, docs(b.m.caseViews(""))))
-	b.addFile(export.Sitemap(b.sitemap, s.Abs))
+	b.addFiles(files)
 }
 
 // docs lists case studies for the feed and the search.
@@ -109,7 +105,7 @@ func SitemapNote(base sitepath.Base) string {
 	if base.Origin != "" {
 		return ""
 	}
-	return fmt.Sprintf("no %s or %s: the base URL %s has no scheme and host, and both need absolute URLs (build with -base-url https://HOST%s to get them)", export.SitemapFile, export.FeedFile, base.Path, base.Path)
+	return fmt.Sprintf("no %s or %s: the base URL %s has no scheme and host, and both need absolute URLs (build with -base-url https://HOST%s to get them)", sitepath.Sitemap, sitepath.Feed, base.Path, base.Path)
 }
 
 // search writes the search page and its index. Without JavaScript the
@@ -125,16 +121,12 @@ func (b *builder) search() {
 		countries = append(countries, c.Country)
 	}
 	b.addFile(export.Search(export.SearchData{
-		Cases:       docs(m.caseViews("")),
-		Pages:       pages,
-		Countries:   countries,
-		Agreements:  m.agreementRecords(),
-		Sources:     m.d.Sources,
-		Index:       m.ix,
-		CountryPath: countryPath,
-		LocalityPath: func(l *records.Locality) string {
-			return countryPath(m.ix.Country[l.Country]) + "#" + localityAnchor(l.ID)
-		},
+		Cases:      docs(m.caseViews("")),
+		Pages:      pages,
+		Countries:  countries,
+		Agreements: m.agreementRecords(),
+		Sources:    m.d.Sources,
+		Index:      m.ix,
 	}))
 	b.page("search", &render.LegacyPage{Frame: render.Frame{
 		Path:        "search/",

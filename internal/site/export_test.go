@@ -10,7 +10,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"atlas/internal/export"
 	"atlas/internal/linkcheck"
 	"atlas/internal/sitepath"
 )
@@ -236,8 +235,8 @@ func TestAtomFeed(t *testing.T) {
 			Summary string `xml:"summary"`
 		} `xml:"entry"`
 	}
-	if err := xml.Unmarshal(files[export.FeedFile], &feed); err != nil {
-		t.Fatalf("%s: %v", export.FeedFile, err)
+	if err := xml.Unmarshal(files[sitepath.Feed], &feed); err != nil {
+		t.Fatalf("%s: %v", sitepath.Feed, err)
 	}
 	cases := 0
 	for name := range files {
@@ -265,8 +264,8 @@ func TestAtomFeed(t *testing.T) {
 			t.Errorf("feed updated %s is before entry %q's %s", feed.Updated, e.Title, e.Updated)
 		}
 	}
-	if _, ok := generateRepo(t, "/atlas/")[export.FeedFile]; ok {
-		t.Errorf("%s written for a base URL without a host", export.FeedFile)
+	if _, ok := generateRepo(t, "/atlas/")[sitepath.Feed]; ok {
+		t.Errorf("%s written for a base URL without a host", sitepath.Feed)
 	}
 }
 
@@ -316,7 +315,7 @@ func TestFurnitureDeterministic(t *testing.T) {
 			t.Errorf("%s differs between two builds", name)
 		}
 	}
-	for _, name := range []string{"sitemap.xml", export.FeedFile, "robots.txt"} {
+	for _, name := range []string{"sitemap.xml", sitepath.Feed, "robots.txt"} {
 		if _, ok := a[name]; !ok {
 			t.Errorf("no %s", name)
 		}

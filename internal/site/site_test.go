@@ -12,7 +12,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"atlas/internal/export"
 	"atlas/internal/linkcheck"
 	"atlas/internal/output"
 	"atlas/internal/sitepath"
@@ -50,7 +49,7 @@ func TestRepository(t *testing.T) {
 				Title string `json:"t"`
 				Path  string `json:"p"`
 			}
-			if err := json.Unmarshal(files[export.SearchFile], &index); err != nil {
+			if err := json.Unmarshal(files[sitepath.SearchIndex], &index); err != nil {
 				t.Fatal(err)
 			}
 			site := linkcheck.New(files, b)
