@@ -1,5 +1,6 @@
 // Package site builds the atlas: it loads and validates the records and
-// content, derives the figures, renders every page and download, and
+// content, derives the figures, renders every page, has package export
+// make every other file (downloads, feed, sitemap, search index), and
 // writes the result. It is the one package that sees all the others.
 package site
 
