@@ -29,7 +29,7 @@ func (b *builder) addFiles(files []export.File) {
 
 // exportSite says where the site is published, for export.
 func (b *builder) exportSite() export.Site {
-	return export.Site{Title: Title, Authors: Authors, Base: b.site.Base}
+	return export.Site{Title: b.site.Title, Authors: Authors, Base: b.site.Base}
 }
 
 // jsonLD encodes structured data for a page.
