@@ -51,14 +51,14 @@ func agreements(as []*records.Agreement, ix *records.Index) (Download, []File, e
 	}
 	files, err := dataFiles("agreements", rows, map[string]any{
 		"title":       "Agreements between Latin American and Asian localities",
-		"licence":     "Records derived from Wikipedia: " + licenceWikipedia + " (" + attribWikipedia + "); other records: " + licenceContent,
-		"attribution": attribWikipedia,
+		"licence":     "Records derived from Wikipedia: " + LicenceWikipedia + " (" + AttribWikipedia + "); other records: " + LicenceContent,
+		"attribution": AttribWikipedia,
 		"records":     recs,
 	})
 	return Download{
 		Name: "agreements", Title: "Agreements", Rows: len(as), Columns: agreementColumns,
 		Description: "One row per recorded relationship between a Latin American and an Asian locality.",
-		Licence:     licenceWikipedia + " for the rows derived from Wikipedia, with the attribution “" + attribWikipedia + "”; " + licenceContent + " for the rest",
+		Licence:     LicenceWikipedia + " for the rows derived from Wikipedia, with the attribution “" + AttribWikipedia + "”; " + LicenceContent + " for the rest",
 		licences:    []string{ccBY, ccBYSA},
 	}, files, err
 }
@@ -66,15 +66,15 @@ func agreements(as []*records.Agreement, ix *records.Index) (Download, []File, e
 // agreementRow is an agreement's row, in the order of agreementColumns.
 func agreementRow(a *records.Agreement, ix *records.Index) []string {
 	var srcs []string
-	lic := licenceContent
+	lic := LicenceContent
 	for _, c := range a.Sources {
 		s := c.Source
 		if c.Locator != "" {
 			s += " [" + c.Locator + "]"
 		}
 		srcs = append(srcs, s)
-		if ix.Source[c.Source].Licence == licenceWikipedia {
-			lic = licenceWikipedia
+		if ix.Source[c.Source].Licence == LicenceWikipedia {
+			lic = LicenceWikipedia
 		}
 	}
 	year := ""
@@ -112,13 +112,13 @@ func localities(d *records.Data, ix *records.Index) (Download, []File, error) {
 	}
 	files, err := dataFiles("localities", rows, map[string]any{
 		"title":      "Localities of the atlas",
-		"licence":    licenceContent + "; coordinates © OpenStreetMap contributors, ODbL, via Hekman/twincities",
+		"licence":    LicenceContent + "; coordinates © OpenStreetMap contributors, ODbL, via Hekman/twincities",
 		"localities": recs,
 	})
 	return Download{
 		Name: "localities", Title: "Localities", Rows: len(d.Localities), Columns: localityColumns,
 		Description: "Every Latin American and Asian city, province, state or region that a record names, with its level and approximate coordinates where known.",
-		Licence:     licenceContent + "; the coordinates © OpenStreetMap contributors, under the Open Database License (ODbL)",
+		Licence:     LicenceContent + "; the coordinates © OpenStreetMap contributors, under the Open Database License (ODbL)",
 		licences:    []string{ccBY, odbl},
 	}, files, err
 }

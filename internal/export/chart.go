@@ -16,9 +16,9 @@ type Cite struct {
 
 // Chart returns a chart's data files, file+".csv" and file+".json", made
 // from the dataset d that the chart draws. sources are where its figures
-// come from; wikipedia says that they count records derived from
-// Wikipedia, which sets the files' licence.
-func Chart(file string, d *stats.Dataset, sources []Cite, wikipedia bool) ([]File, error) {
+// come from; licence is the files' licence line (LicenceWikipedia with
+// AttribWikipedia when the figures count records derived from Wikipedia).
+func Chart(file string, d *stats.Dataset, sources []Cite, licence string) ([]File, error) {
 	var srcs []string
 	for _, s := range sources {
 		c := citation(s.Source)
@@ -27,11 +27,7 @@ func Chart(file string, d *stats.Dataset, sources []Cite, wikipedia bool) ([]Fil
 		}
 		srcs = append(srcs, c)
 	}
-	lic := licenceContent + " (this compilation); the figures are the source's"
-	if wikipedia {
-		lic = licenceWikipedia + ": the counts include records derived from Wikipedia (" + attribWikipedia + ")"
-	}
-	j, err := jsonFile(file+".json", datasetJSON(d, strings.Join(srcs, "; "), lic))
+	j, err := jsonFile(file+".json", datasetJSON(d, strings.Join(srcs, "; "), licence))
 	if err != nil {
 		return nil, err
 	}

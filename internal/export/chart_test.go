@@ -21,7 +21,7 @@ func TestChart(t *testing.T) {
 		},
 		Foot: &stats.DataRow{Label: "Total", Cells: []stats.DataCell{{N: 203, Bound: records.AtLeast}, {}}},
 	}
-	files, err := Chart("charts/c/atlas-c", d, []Cite{{ix.Source["report"], "Table 2"}, {ix.Source["wiki"], ""}}, true)
+	files, err := Chart("charts/c/atlas-c", d, []Cite{{ix.Source["report"], "Table 2"}, {ix.Source["wiki"], ""}}, "CC BY-SA 4.0: with Wikipedia's")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestChart(t *testing.T) {
 	}
 	want := map[string]any{
 		"source":  "Ana Pérez, Li Wei, “Twins & partners”, Working Papers (2020), Table 2; “List of twin towns”, Wikipedia",
-		"licence": "CC BY-SA 4.0: the counts include records derived from Wikipedia (Derived from English Wikipedia's lists of twin towns and sister cities)",
+		"licence": "CC BY-SA 4.0: with Wikipedia's",
 		"columns": []string{"country", "code", "n", "n_bound", "note"},
 		"row":     map[string]any{"country": "Chile", "code": "CL", "n": 200.0, "n_bound": "more-than", "note": ""},
 		"total":   map[string]any{"country": "Total", "code": "", "n": 203.0, "n_bound": "at-least", "note": ""},

@@ -35,11 +35,14 @@ type Site struct {
 
 // Licences of the files, as the downloads state them.
 const (
-	licenceContent = "CC BY 4.0"
-	// licenceWikipedia marks sources whose text, and the records derived
+	// LicenceContent is the licence of the atlas's own records and text.
+	LicenceContent = "CC BY 4.0"
+	// LicenceWikipedia marks sources whose text, and the records derived
 	// from them, are under CC BY-SA.
-	licenceWikipedia = "CC BY-SA 4.0"
-	attribWikipedia  = "Derived from English Wikipedia's lists of twin towns and sister cities"
+	LicenceWikipedia = "CC BY-SA 4.0"
+	// AttribWikipedia is the attribution that records derived from
+	// Wikipedia carry.
+	AttribWikipedia = "Derived from English Wikipedia's lists of twin towns and sister cities"
 )
 
 // Licence URLs, for structured data.

@@ -75,7 +75,7 @@ func Feed(s Site, cases []Doc) (File, error) {
 			{Rel: "alternate", Type: "text/html", Href: abs(sitepath.Cases)},
 		},
 		Author: atomAuthor{Name: s.Authors, URI: abs(sitepath.Home)},
-		Rights: licenceContent,
+		Rights: LicenceContent,
 	}
 	for _, c := range cases {
 		e := atomEntry{

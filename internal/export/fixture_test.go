@@ -27,7 +27,7 @@ func fixture() (*records.Data, *records.Index) {
 		}},
 		Sources: []*records.Source{
 			{ID: "report", Kind: "report", Authors: []string{"Ana Pérez", "Li Wei"}, Title: "Twins & partners", Container: "Working Papers", Year: ptr(2020), URL: "https://example.org/a_b"},
-			{ID: "wiki", Kind: "list", Title: "List of twin towns", Container: "Wikipedia", Licence: licenceWikipedia},
+			{ID: "wiki", Kind: "list", Title: "List of twin towns", Container: "Wikipedia", Licence: LicenceWikipedia},
 		},
 	}
 	ix := &records.Index{Country: map[string]*records.Country{}, Locality: map[string]*records.Locality{}, Source: map[string]*records.Source{}}

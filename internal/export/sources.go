@@ -43,12 +43,12 @@ func sources(ss []*records.Source) (Download, []File, error) {
 		bib.WriteString(BibTeX(s))
 		bib.WriteString("\n\n")
 	}
-	files, err := dataFiles("sources", rows, map[string]any{"title": "Bibliography of the atlas", "licence": licenceContent, "sources": recs})
+	files, err := dataFiles("sources", rows, map[string]any{"title": "Bibliography of the atlas", "licence": LicenceContent, "sources": recs})
 	files = append(files, File{sitepath.Download("sources.bib"), []byte(bib.String())})
 	return Download{
 		Name: "sources", Title: "Bibliography", Rows: len(ss), Columns: sourceColumns,
 		Description: "Every source the records and case studies cite; also as BibTeX (data/sources.bib).",
-		Licence:     licenceContent,
+		Licence:     LicenceContent,
 		licences:    []string{ccBY},
 	}, files, err
 }

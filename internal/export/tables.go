@@ -32,7 +32,7 @@ func Table1(t *stats.Table, src *records.Source) Download {
 	return Download{
 		Name: "table-1", Title: "Rouvinski's Table 1", Rows: len(t.Rows), Columns: table1Columns,
 		Description: "The published table, cell by cell, with the per-partner counts behind each cell and the printed TOTAL row.",
-		Licence:     licenceContent,
+		Licence:     LicenceContent,
 		licences:    []string{ccBY},
 		source:      src,
 	}
@@ -75,7 +75,7 @@ func table1(t *stats.Table, src *records.Source) (Download, []File, error) {
 	files, err := dataFiles("table-1", rows, map[string]any{
 		"title":   t.Title,
 		"source":  citation(src) + ", " + t.Locator,
-		"licence": licenceContent + " (this transcription); the figures are the source's",
+		"licence": LicenceContent + " (this transcription); the figures are the source's",
 		"columns": labels,
 		"rows":    jrows,
 		"totals":  t.Totals,
@@ -95,7 +95,7 @@ func figures(sets []*records.FigureSet, ix *records.Index) (Download, []File, er
 	}
 	files, err := dataFiles("published-figures", rows, map[string]any{
 		"title":   "Figures as sources published them",
-		"licence": licenceContent + " (this transcription); the figures are the sources'",
+		"licence": LicenceContent + " (this transcription); the figures are the sources'",
 		"figures": recs,
 	})
 	var src *records.Source
@@ -105,7 +105,7 @@ func figures(sets []*records.FigureSet, ix *records.Index) (Download, []File, er
 	return Download{
 		Name: "published-figures", Title: "Published figures", Rows: len(rows) - 1, Columns: figureColumns,
 		Description: "Single figures as sources published them, such as the Latinoamérica21 counts of China–Latin America twinnings; “more than 200” is kept as a lower bound.",
-		Licence:     licenceContent,
+		Licence:     LicenceContent,
 		licences:    []string{ccBY},
 		source:      src,
 	}, files, err

@@ -145,13 +145,18 @@ func (m *model) agreementRecords() []*records.Agreement {
 	return as
 }
 
-// chartFiles writes a chart's CSV and JSON.
+// chartFiles writes a chart's CSV and JSON. wikipedia marks figures that
+// count records derived from Wikipedia.
 func (b *builder) chartFiles(p *chartPage, wikipedia bool) {
 	var srcs []export.Cite
 	for _, s := range p.Sources {
 		srcs = append(srcs, export.Cite{Source: s.Source, Locator: s.Locator})
 	}
-	files, err := export.Chart(p.File, p.Data, srcs, wikipedia)
+	lic := export.LicenceContent + " (this compilation); the figures are the source's"
+	if wikipedia {
+		lic = export.LicenceWikipedia + ": the counts include records derived from Wikipedia (" + export.AttribWikipedia + ")"
+	}
+	files, err := export.Chart(p.File, p.Data, srcs, lic)
 	if err != nil {
 		b.errs = append(b.errs, err)
 	}
