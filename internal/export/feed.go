@@ -61,9 +61,9 @@ type atomCategory struct {
 	Label string `xml:"label,attr"`
 }
 
-// Feed returns feed.xml, with an entry per case study in the order of
+// feedFile returns feed.xml, with an entry per case study in the order of
 // cases (newest first). s.Base must have an origin.
-func Feed(s Site, cases []Doc) (File, error) {
+func feedFile(s Site, cases []Doc) (File, error) {
 	abs := s.Base.Abs
 	f := atomFeed{
 		Lang:     "en",

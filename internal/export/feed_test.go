@@ -46,7 +46,7 @@ func parseFeed(t *testing.T, f File) feedDoc {
 
 func TestFeed(t *testing.T) {
 	_, ix := fixture()
-	f, err := Feed(site, []Doc{
+	f, err := feedFile(site, []Doc{
 		{Title: "Newer", Path: "cases/newer/", Summary: "S1", Updated: "2026-11-22", Countries: []*records.Country{ix.Country["AR"]}},
 		{Title: "Older", Path: "cases/older/", Summary: "S2", Updated: "2025-01-02"},
 	})
@@ -78,7 +78,7 @@ func TestFeed(t *testing.T) {
 }
 
 func TestEmptyFeed(t *testing.T) {
-	f, err := Feed(site, nil)
+	f, err := feedFile(site, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

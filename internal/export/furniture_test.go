@@ -9,7 +9,7 @@ import (
 )
 
 func TestSitemap(t *testing.T) {
-	f, err := Sitemap([]SitemapEntry{
+	f, err := sitemapFile([]SitemapEntry{
 		{Loc: "table-1/"},
 		{Loc: ""},
 		{Loc: "cases/a&b/", LastMod: "2026-11-22"},

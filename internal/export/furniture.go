@@ -33,17 +33,17 @@ func Furniture(s Site, pages []SitemapEntry, cases []Doc) ([]File, error) {
 	if s.Base.Origin == "" {
 		return []File{robots(s.Base, false)}, nil
 	}
-	sitemap, err1 := Sitemap(pages, s.Base)
-	feed, err2 := Feed(s, cases)
+	sitemap, err1 := sitemapFile(pages, s.Base)
+	feed, err2 := feedFile(s, cases)
 	if err := errors.Join(err1, err2); err != nil {
 		return nil, err
 	}
 	return []File{robots(s.Base, true), sitemap, feed}, nil
 }
 
-// Sitemap returns sitemap.xml, listing the pages by their absolute URLs,
+// sitemapFile returns sitemap.xml, listing the pages by their absolute URLs,
 // in order of URL. base must have an origin.
-func Sitemap(pages []SitemapEntry, base sitepath.Base) (File, error) {
+func sitemapFile(pages []SitemapEntry, base sitepath.Base) (File, error) {
 	urls := slices.Clone(pages)
 	for i := range urls {
 		urls[i].Loc = base.Abs(urls[i].Loc)
