@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -232,6 +233,47 @@ table:
 			want: []string{`data/published/table-1.yaml:12:11: totals: column "Japan": the cells add up to 2 but the printed total is 3 (cells that add up to the printed total)`},
 		},
 		{
+			// Found while the chart is drawn, after validation: it is
+			// reported as every other input problem is.
+			name: "chart data with a gap",
+			files: `-- data/published/l21.yaml --
+figures:
+  id: l21-china-twinning
+  title: "Counts"
+  source: report
+  partner: CN
+  items:
+    - scope: all
+      as_of: 2015
+      value: 147
+      bound: at-least
+    - scope: all
+      as_of: 2021
+      value: 200
+      bound: more-than
+    - scope: AR
+      as_of: 2021
+      value: 40
+      bound: more-than
+`,
+			want: []string{`data/published/l21.yaml:7:5: items: no figure for scope "AR" as of 2015 (the chart needs every scope in every year)`},
+		},
+		{
+			// Found once every page is built.
+			name: "broken link",
+			files: `-- content/pages/about.md --
+---
+title: About
+slug: about
+summary: What the atlas is.
+order: 1
+updated: 2026-11-22
+---
+See [the list](/nowhere/).
+`,
+			want: []string{`content/pages/about.md:8:5: link: "/nowhere/": no such page or file (a page of the site)`},
+		},
+		{
 			name:  "empty file",
 			files: "-- data/sources.yaml --\n",
 			want:  []string{`data/sources.yaml:1:1: file is empty (expected a mapping with key "sources")`},
@@ -274,9 +316,27 @@ agreements:
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("errors (-want +got):\n%s", diff)
 			}
+			if want := fmt.Sprintf("atlas: %d problem(s); nothing was written", len(tt.want)); lines[len(lines)-1] != want {
+				t.Errorf("last line %q, want %q", lines[len(lines)-1], want)
+			}
 			if diff := cmp.Diff(before, snapshot(t, out)); diff != "" {
 				t.Errorf("previous output changed (-before +after):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestBuildFailure checks how a failure that is not about a data or
+// content file prints: as one "atlas: " line, without a problem count.
+func TestBuildFailure(t *testing.T) {
+	src := sitetest.Write(t, sitetest.Minimal)
+	sitetest.WriteTo(t, src, "-- templates/home.html --\n{{define \"main\"}}{{.Data.Nope}}{{end}}\n")
+	code, _, stderr := runAtlas("build", "-src", src, "-out", filepath.Join(t.TempDir(), "public"), "-year", "2026")
+	if code != exitInput {
+		t.Errorf("exit %d, want %d", code, exitInput)
+	}
+	const want = `atlas: rendering /: template: templates/home.html:1:24: executing "main" at <.Data.Nope>: `
+	if !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("stderr:\n%s\nwant one line starting %s", stderr, want)
 	}
 }

@@ -5,7 +5,6 @@ package site
 
 import (
 	"cmp"
-	"errors"
 	"io/fs"
 	"slices"
 	"strings"
@@ -71,7 +70,10 @@ func Summarize(files output.Files) *Result {
 	return r
 }
 
-// Generate builds the site in memory.
+// Generate builds the site in memory. Every input problem, whichever
+// stage finds it, is returned in one srcpos.List; other failures (a
+// template that does not execute, a file that cannot be read) are joined
+// after it (see srcpos.Join and srcpos.Split).
 func Generate(cfg Config) (output.Files, error) {
 	base, err := render.ParseBase(cfg.BaseURL)
 	if err != nil {
@@ -102,7 +104,9 @@ func Generate(cfg Config) (output.Files, error) {
 	b.downloads()
 	b.static(cfg.Src)
 	b.furniture()
-	if err := errors.Join(b.errs...); err != nil {
+	// Rendering finds input problems of its own (a chart whose data does
+	// not fit it): they join the list, as the ones found before.
+	if err := srcpos.Join(b.errs...); err != nil {
 		return nil, err
 	}
 	if err := m.checkLinks(b.files, base); err != nil {
