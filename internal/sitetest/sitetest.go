@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -244,4 +245,12 @@ func Chrome() string {
 		}
 	}
 	return ""
+}
+
+// Without returns archive without the files named, for sites that lack
+// something the minimal site has.
+func Without(archive string, names ...string) string {
+	a := txtar.Parse([]byte(archive))
+	a.Files = slices.DeleteFunc(a.Files, func(f txtar.File) bool { return slices.Contains(names, f.Name) })
+	return string(txtar.Format(a))
 }
