@@ -1,13 +1,14 @@
 package render
 
 import (
+	"atlas/internal/sitepath"
 	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
 )
 
-func funcs(b Base) template.FuncMap {
+func funcs(b sitepath.Base) template.FuncMap {
 	return template.FuncMap{
 		// url makes a site-relative path absolute under the base path.
 		"url": b.URL,

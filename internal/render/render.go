@@ -12,6 +12,7 @@
 package render
 
 import (
+	"atlas/internal/sitepath"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -27,7 +28,7 @@ const Dir = "templates"
 // Site is what every page knows about the whole site.
 type Site struct {
 	Title string
-	Base  Base
+	Base  sitepath.Base
 	Nav   []NavItem
 	Pages []NavItem // the research pages, in their order, for the footer
 }

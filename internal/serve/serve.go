@@ -41,6 +41,7 @@
 package serve
 
 import (
+	"atlas/internal/sitepath"
 	"context"
 	"errors"
 	"fmt"
@@ -52,7 +53,6 @@ import (
 	"time"
 
 	"atlas/internal/output"
-	"atlas/internal/render"
 	"atlas/internal/site"
 )
 
@@ -79,7 +79,7 @@ type Config struct {
 // Server builds, serves and watches a site.
 type Server struct {
 	cfg   Config
-	base  render.Base
+	base  sitepath.Base
 	start int64 // makes generation ids differ across restarts
 
 	mu     sync.RWMutex
@@ -99,7 +99,7 @@ type state struct {
 
 // New returns a server for cfg. It does not build: call Rebuild.
 func New(cfg Config) (*Server, error) {
-	base, err := render.ParseBase(cfg.BaseURL)
+	base, err := sitepath.ParseBase(cfg.BaseURL)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"atlas/internal/sitepath"
 	"cmp"
 	"fmt"
 	"html/template"
@@ -99,9 +100,9 @@ func (m *model) citations(errs *srcpos.List, d *content.Doc) {
 
 // checkLinks reports the documents' site links that lead nowhere in the
 // built files, at their positions in the Markdown.
-func (m *model) checkLinks(files output.Files, base render.Base) error {
+func (m *model) checkLinks(files output.Files, base sitepath.Base) error {
 	var errs srcpos.List
-	s := linkcheck.New(files, base.Path)
+	s := linkcheck.New(files, base)
 	for _, d := range slices.Concat(m.cases, m.pages) {
 		page := docPath(d) + "index.html"
 		for _, l := range d.Links {

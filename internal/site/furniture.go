@@ -1,6 +1,7 @@
 package site
 
 import (
+	"atlas/internal/sitepath"
 	"bytes"
 	"encoding/xml"
 	"fmt"
@@ -73,7 +74,7 @@ func (b *builder) furniture() {
 
 // SitemapNote says why a build has no sitemap and feed, or is "" when it
 // has them.
-func SitemapNote(base render.Base) string {
+func SitemapNote(base sitepath.Base) string {
 	if base.Origin != "" {
 		return ""
 	}

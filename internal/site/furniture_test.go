@@ -1,6 +1,7 @@
 package site
 
 import (
+	"atlas/internal/sitepath"
 	"encoding/json"
 	"encoding/xml"
 	"net/url"
@@ -28,7 +29,11 @@ func TestNothingEscapesSubPath(t *testing.T) {
 	for _, base := range []string{"/atlas/", ghBase} {
 		t.Run(base, func(t *testing.T) {
 			files := generateRepo(t, base)
-			for _, p := range linkcheck.Check(files, base) {
+			b, err := sitepath.ParseBase(base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range linkcheck.Check(files, b) {
 				t.Errorf("%s", p)
 			}
 			seen := 0

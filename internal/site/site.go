@@ -4,6 +4,7 @@
 package site
 
 import (
+	"atlas/internal/sitepath"
 	"cmp"
 	"io/fs"
 	"slices"
@@ -50,7 +51,7 @@ func Build(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	res := Summarize(files)
-	if base, err := render.ParseBase(cfg.BaseURL); err == nil {
+	if base, err := sitepath.ParseBase(cfg.BaseURL); err == nil {
 		if note := SitemapNote(base); note != "" {
 			res.Notes = append(res.Notes, note)
 		}
@@ -75,7 +76,7 @@ func Summarize(files output.Files) *Result {
 // template that does not execute, a file that cannot be read) are joined
 // after it (see srcpos.Join and srcpos.Split).
 func Generate(cfg Config) (output.Files, error) {
-	base, err := render.ParseBase(cfg.BaseURL)
+	base, err := sitepath.ParseBase(cfg.BaseURL)
 	if err != nil {
 		return nil, err
 	}

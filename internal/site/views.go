@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"atlas/internal/records"
-	"atlas/internal/slug"
+	"atlas/internal/sitepath"
 	"atlas/internal/stats"
 )
 
@@ -87,10 +87,10 @@ func anyWikipedia(as []agreementView) bool {
 }
 
 // countryPath is the site path of a country's page.
-func countryPath(c *records.Country) string { return "countries/" + slug.Make(c.Name) + "/" }
+func countryPath(c *records.Country) string { return sitepath.Country(c.Name) }
 
 // localityAnchor is the id of a locality on its country's page.
-func localityAnchor(id string) string { return strings.ReplaceAll(id, "/", "-") }
+func localityAnchor(id string) string { return sitepath.LocalityAnchor(id) }
 
 // latamCountries returns the Latin American countries that have a Table 1
 // row or at least one agreement, by name.
@@ -155,7 +155,7 @@ func pluralize(n int, one, many string) string {
 
 // partnerAnchor is the id of a partner's group of agreements on a country
 // page.
-func partnerAnchor(code string) string { return "with-" + strings.ToLower(code) }
+func partnerAnchor(code string) string { return sitepath.PartnerAnchor(code) }
 
 // agreementGroup is a country's agreements with one Asian partner country.
 type agreementGroup struct {
