@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"atlas/internal/linkcheck"
+	"atlas/internal/sitepath"
 	"atlas/internal/sitetest"
 )
 
@@ -87,7 +88,12 @@ table:
 		t.Run(tt.name, func(t *testing.T) {
 			// A stand-in for the bundle that test sites leave out.
 			src := sitetest.Write(t, tt.archive+"-- static/vendor/echarts/echarts.custom.min.js --\n")
-			files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "https://example.org/atlas/", Year: 2026})
+			const baseURL = "https://example.org/atlas/"
+			files, err := Generate(Config{Src: os.DirFS(src), BaseURL: baseURL, Year: 2026})
+			if err != nil {
+				t.Fatal(err)
+			}
+			base, err := sitepath.ParseBase(baseURL)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -103,7 +109,7 @@ table:
 					}
 				}
 			}
-			for _, p := range linkcheck.Check(files, "/atlas/") {
+			for _, p := range linkcheck.Check(files, base) {
 				t.Errorf("broken link: %s", p)
 			}
 		})
