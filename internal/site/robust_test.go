@@ -88,7 +88,7 @@ table:
 		t.Run(tt.name, func(t *testing.T) {
 			// A stand-in for the bundle that test sites leave out.
 			src := sitetest.Write(t, tt.archive+"-- static/vendor/echarts/echarts.custom.min.js --\n")
-			const baseURL = "https://example.org/atlas/"
+			const baseURL = "https://example.github.io/atlas/"
 			files, err := Generate(Config{Src: os.DirFS(src), BaseURL: baseURL, Year: 2026})
 			if err != nil {
 				t.Fatal(err)
