@@ -69,7 +69,8 @@ func TestUsage(t *testing.T) {
 func TestBadInput(t *testing.T) {
 	tests := []struct {
 		name  string
-		files string // txtar files replacing the minimal site's
+		files string   // txtar files replacing the minimal site's
+		drop  []string // files of the minimal site to leave out
 		want  []string
 	}{
 		{
@@ -296,6 +297,55 @@ agreements:
 				"data/agreements/ar.yaml:2:5: sources: missing (required)",
 			},
 		},
+		{
+			name: "no settings",
+			drop: []string{"data/site.yaml"},
+			want: []string{"data/site.yaml: file is missing (every site needs it)"},
+		},
+		{
+			name: "settings with problems",
+			files: `-- data/site.yaml --
+titel: Atlas
+nav:
+  - title: Countries
+    path: /countries/
+  - title: Charts
+    path: https://example.org/charts/
+  - path: cases/
+  - title: Cases again
+    path: cases/
+  - title: Sources
+    path: sources
+`,
+			want: []string{
+				"data/site.yaml:1:1: titel: unknown field (expected one of title, nav)",
+				"data/site.yaml:1:1: title: missing (required)",
+				`data/site.yaml:4:11: path: "/countries/" is not a page path (a site-relative path ending in "/", such as "countries/")`,
+				`data/site.yaml:6:11: path: "https://example.org/charts/" is not a page path (a site-relative path ending in "/", such as "countries/")`,
+				"data/site.yaml:7:5: title: missing (required)",
+				`data/site.yaml:9:11: path: "cases/" is already in the navigation (first at data/site.yaml:7:11)`,
+				`data/site.yaml:11:11: path: "sources" is not a page path (a site-relative path ending in "/", such as "countries/")`,
+			},
+		},
+		{
+			// Checked once the site is built: the minimal site has no
+			// About page.
+			name: "navigation to a page the site lacks",
+			files: `-- data/site.yaml --
+title: Atlas
+nav:
+  - title: Countries
+    path: countries/
+  - title: About
+    path: about/
+`,
+			want: []string{`data/site.yaml:6:11: path: "about/": no such page (the path of a page the site builds, such as "countries/")`},
+		},
+		{
+			name:  "settings not a mapping",
+			files: "-- data/site.yaml --\n- title: Atlas\n",
+			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, nav)"},
+		},
 	}
 	src := sitetest.Write(t, sitetest.Minimal)
 	out := filepath.Join(t.TempDir(), "public")
@@ -305,7 +355,7 @@ agreements:
 	before := snapshot(t, out)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := sitetest.Write(t, sitetest.Minimal)
+			src := sitetest.Write(t, sitetest.Without(sitetest.Minimal, tt.drop...))
 			sitetest.WriteTo(t, src, tt.files)
 			code, _, stderr := runAtlas("build", "-src", src, "-out", out, "-year", "2026")
 			if code != exitInput {

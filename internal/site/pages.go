@@ -42,7 +42,7 @@ func (b *builder) home() {
 		}
 	}
 	b.page("home", &render.Page{
-		Title:       Title,
+		Title:       b.site.Title,
 		Description: "Sister-city, twinning and cooperation agreements between Latin American and Asian localities, with their sources, published figures and case studies.",
 		Data: homeData{
 			Agreements: len(m.d.Agreements),

@@ -30,7 +30,7 @@ func (b *builder) casePages() {
 			Data:        caseData{c},
 			Updated:     c.Updated,
 			OGType:      "article",
-			Citation:    caseCitation(c),
+			Citation:    caseCitation(c, b.site.Title),
 		})
 	}
 }
