@@ -142,7 +142,7 @@ type refView struct {
 	Source *records.Source
 }
 
-// Period prints the years a case covers: "2014–2017", "from 2014", "to 2024".
+// PeriodText prints the years a case covers: "2014–2017", "from 2014", "to 2024".
 func (c caseView) PeriodText() string {
 	p := c.Period
 	switch {
