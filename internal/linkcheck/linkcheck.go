@@ -8,7 +8,6 @@
 package linkcheck
 
 import (
-	"atlas/internal/sitepath"
 	"fmt"
 	"html"
 	"net/url"
@@ -16,6 +15,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"atlas/internal/sitepath"
 )
 
 // Problem is a broken link.

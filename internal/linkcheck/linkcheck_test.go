@@ -1,10 +1,11 @@
 package linkcheck
 
 import (
-	"atlas/internal/sitepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"atlas/internal/sitepath"
 )
 
 func TestCheck(t *testing.T) {

@@ -41,7 +41,6 @@
 package serve
 
 import (
-	"atlas/internal/sitepath"
 	"context"
 	"errors"
 	"fmt"
@@ -54,6 +53,7 @@ import (
 
 	"atlas/internal/output"
 	"atlas/internal/site"
+	"atlas/internal/sitepath"
 )
 
 // DefaultInterval is how often the source tree is polled for changes.

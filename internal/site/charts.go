@@ -84,11 +84,13 @@ func (b *builder) charts() {
 		b.charted[p.Slug] = true
 		b.chartPage(p, wikipedia)
 	}
-	b.page("charts", &render.Page{
-		Path:        "charts/",
-		Title:       "Charts",
-		Description: "Charts of the atlas's figures: Rouvinski's Table 1, the Latinoamérica21 counts and today's records, each with its data as a table and downloads.",
-		Data:        chartsData{pages},
+	b.page("charts", &render.LegacyPage{
+		Frame: render.Frame{
+			Path:        "charts/",
+			Title:       "Charts",
+			Description: "Charts of the atlas's figures: Rouvinski's Table 1, the Latinoamérica21 counts and today's records, each with its data as a table and downloads.",
+		},
+		Data: chartsData{pages},
 	})
 }
 
@@ -110,13 +112,15 @@ func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 	}
 	b.add(p.File+".csv", csvBytes(p.Data.csv()))
 	b.addJSON(p.File+".json", p.Data.json(strings.Join(srcs, "; "), lic))
-	b.page("chart", &render.Page{
-		Path:        p.Path(),
-		Title:       p.Title,
-		Description: p.Summary,
-		Wikipedia:   wikipedia,
-		Scripts:     []string{echartsJS},
-		Data:        p,
+	b.page("chart", &render.LegacyPage{
+		Frame: render.Frame{
+			Path:        p.Path(),
+			Title:       p.Title,
+			Description: p.Summary,
+			Wikipedia:   wikipedia,
+			Scripts:     []string{echartsJS},
+		},
+		Data: p,
 	})
 }
 
@@ -131,7 +135,7 @@ func (b *builder) bars(spec chart.Bars, d *dataset) (template.HTML, error) {
 }
 
 func (m *model) cite(id, locator string) citeView {
-	return citeView{m.ix.Source[id], locator}
+	return citeView{Source: m.ix.Source[id], Locator: locator}
 }
 
 // sourceLine is the one-line source printed under a chart's title.

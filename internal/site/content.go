@@ -1,9 +1,7 @@
 package site
 
 import (
-	"atlas/internal/sitepath"
 	"cmp"
-	"fmt"
 	"html/template"
 	"slices"
 	"strings"
@@ -13,6 +11,7 @@ import (
 	"atlas/internal/linkcheck"
 	"atlas/internal/output"
 	"atlas/internal/records"
+	"atlas/internal/sitepath"
 	"atlas/internal/srcpos"
 )
 
@@ -116,46 +115,6 @@ func docPath(d *content.Doc) string {
 		return "cases/" + d.Case.Slug + "/"
 	}
 	return d.Page.Slug + "/"
-}
-
-// caseView is a case study ready for its page and for lists.
-type caseView struct {
-	*content.Case
-	Path       string
-	Body       template.HTML
-	Countries  []countryView
-	Localities []localityLink
-	Partners   []*records.Country
-	Refs       []refView
-	Headings   []content.Heading
-}
-
-// localityLink names a locality, linked to its place on its country's
-// page when it is Latin American.
-type localityLink struct {
-	Name, Country, Path string
-}
-
-// refView is a numbered reference with its source.
-type refView struct {
-	content.Ref
-	Source *records.Source
-}
-
-// PeriodText prints the years a case covers: "2014–2017", "from 2014", "to 2024".
-func (c caseView) PeriodText() string {
-	p := c.Period
-	switch {
-	case p == nil || (p.From == nil && p.To == nil):
-		return ""
-	case p.From == nil:
-		return fmt.Sprintf("up to %d", *p.To)
-	case p.To == nil:
-		return fmt.Sprintf("from %d", *p.From)
-	case *p.From == *p.To:
-		return fmt.Sprint(*p.From)
-	}
-	return fmt.Sprintf("%d–%d", *p.From, *p.To)
 }
 
 func (m *model) caseView(d *content.Doc) caseView {

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"atlas/internal/sitepath"
 	"bytes"
 	"encoding/xml"
 	"fmt"
@@ -9,6 +8,7 @@ import (
 	"strings"
 
 	"atlas/internal/render"
+	"atlas/internal/sitepath"
 )
 
 // Sitemap and robots.txt.
@@ -28,7 +28,7 @@ type sitemapEntry struct {
 }
 
 // listed records a rendered page for the sitemap.
-func (b *builder) listed(p *render.Page) {
+func (b *builder) listed(p *render.Frame) {
 	if !p.NoIndex {
 		b.sitemap = append(b.sitemap, sitemapEntry{Loc: p.Path, LastMod: p.Updated})
 	}

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"atlas/internal/sitepath"
 	"encoding/json"
 	"encoding/xml"
 	"net/url"
@@ -12,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"atlas/internal/linkcheck"
+	"atlas/internal/sitepath"
 )
 
 const ghBase = "https://example.github.io/atlas/"

@@ -4,7 +4,6 @@
 package site
 
 import (
-	"atlas/internal/sitepath"
 	"cmp"
 	"io/fs"
 	"slices"
@@ -15,6 +14,7 @@ import (
 	"atlas/internal/output"
 	"atlas/internal/records"
 	"atlas/internal/render"
+	"atlas/internal/sitepath"
 	"atlas/internal/srcpos"
 	"atlas/internal/stats"
 )
@@ -226,17 +226,18 @@ func (b *builder) add(name string, data []byte) {
 
 // page renders a page at the site-relative path p ("" for home,
 // "countries/" for a directory page).
-func (b *builder) page(tmpl string, p *render.Page) {
-	p.Site = b.site
+func (b *builder) page(tmpl string, p render.Page) {
+	f := p.Base()
+	f.Site = b.site
 	html, err := b.r.Render(tmpl, p)
 	if err != nil {
 		b.errs = append(b.errs, err)
 		return
 	}
-	name := p.Path + "index.html"
-	if p.Path != "" && p.Path[len(p.Path)-1] != '/' {
-		name = p.Path
+	name := f.Path + "index.html"
+	if f.Path != "" && f.Path[len(f.Path)-1] != '/' {
+		name = f.Path
 	}
 	b.add(name, html)
-	b.listed(p)
+	b.listed(f)
 }

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"atlas/internal/sitepath"
 	"bytes"
 	"encoding/json"
 	"flag"
@@ -15,6 +14,7 @@ import (
 
 	"atlas/internal/linkcheck"
 	"atlas/internal/output"
+	"atlas/internal/sitepath"
 	"atlas/internal/sitetest"
 )
 
