@@ -11,18 +11,14 @@ import (
 	"atlas/internal/linkcheck"
 	"atlas/internal/output"
 	"atlas/internal/records"
-	"atlas/internal/render"
 	"atlas/internal/sitepath"
 	"atlas/internal/srcpos"
 )
 
 // reservedSlug reports whether slug is a top-level path of the site, which
-// a research page cannot take: a navigation entry or static/.
+// a research page cannot take: one of its own sections or static/.
 func reservedSlug(slug string) bool {
-	if slug == StaticDir {
-		return true
-	}
-	return slices.ContainsFunc(nav, func(n render.NavItem) bool { return n.Path == slug+"/" })
+	return slug == StaticDir || slices.Contains(sections, sitepath.Page(slug))
 }
 
 // checkContent validates the cross-references of the documents against the

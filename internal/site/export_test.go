@@ -167,7 +167,7 @@ func TestCanonicalAndOpenGraph(t *testing.T) {
 		`<meta property="og:url" content="` + ghBase + `table-1/">`,
 		`<meta property="og:title" content="Table 1: sister-city agreements between Asia and Latin America">`,
 		`<meta property="og:type" content="website">`,
-		`<meta property="og:site_name" content="` + Title + `">`,
+		`<meta property="og:site_name" content="Asia–Latin America Subnational Atlas">`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("table-1/index.html lacks %s", want)

@@ -36,7 +36,7 @@ func (b *builder) home() {
 	}
 	b.page("home", &render.HomePage{
 		Frame: render.Frame{
-			Title:       Title,
+			Title:       b.site.Title,
 			Description: "Sister-city, twinning and cooperation agreements between Latin American and Asian localities, with their sources, published figures and case studies.",
 		},
 		Agreements:    len(m.d.Agreements),

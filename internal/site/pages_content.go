@@ -26,7 +26,7 @@ func (b *builder) casePages() {
 				Description: c.Summary,
 				Updated:     c.Updated,
 				OGType:      "article",
-				Citation:    caseCitation(c),
+				Citation:    caseCitation(c, b.site.Title),
 			},
 			Case: c,
 		})
@@ -57,13 +57,13 @@ func latest(cs []caseView, n int) []caseView {
 const Authors = "Asia–Latin America Subnational Atlas contributors"
 
 // caseCitation fills the Google Scholar tags of a case study: the atlas's
-// contributors as author (as the how-to-cite page has it), and the date of
-// its last revision.
-func caseCitation(c caseView) *render.Citation {
+// contributors as author (as the how-to-cite page has it), the date of its
+// last revision, and the site's title as publisher.
+func caseCitation(c caseView, publisher string) *render.Citation {
 	return &render.Citation{
 		Title:     c.Title,
 		Authors:   []string{Authors},
 		Date:      strings.ReplaceAll(c.Updated, "-", "/"),
-		Publisher: Title,
+		Publisher: publisher,
 	}
 }
