@@ -36,6 +36,14 @@ import (
 	"strings"
 )
 
+// Text gives a chart its own words in the reader's language (the save
+// button, the note without JavaScript, the wording of lower bounds and of
+// the map's classes); messages.Table implements it. This package names
+// only message keys (chart.*).
+type Text interface {
+	Sprintf(key string, args ...any) string
+}
+
 // Chart is a chart ready to be placed in a page.
 type Chart struct {
 	ID     string // letters, digits and _: also a JavaScript-safe name
@@ -46,6 +54,7 @@ type Chart struct {
 	links  map[string]string // category or region name -> URL
 	geo    *MapSource        // the map to register first, or nil
 	file   string            // saved images' file name, without extension
+	text   Text
 }
 
 // MapSource is a GeoJSON map that a map chart registers with
@@ -75,16 +84,16 @@ type Value struct {
 
 // label is the text printed beside a bar: lower bounds say so in words,
 // with an arrow pointing the way the true count lies.
-func (v Value) label() string {
+func (v Value) label(text Text) string {
 	s := v.Text
 	if s == "" {
 		s = fmt.Sprint(v.N)
 	}
 	switch v.Bound {
 	case AtLeast:
-		return "at least " + s + " →"
+		return text.Sprintf("chart.at-least", s)
 	case MoreThan:
-		return "more than " + s + " →"
+		return text.Sprintf("chart.more-than", s)
 	}
 	return s
 }
@@ -190,6 +199,8 @@ func (c *Chart) HTML() (template.HTML, error) {
 		"Links":  c.links,
 		"Map":    c.geo,
 		"File":   c.file,
+		"Save":   c.text.Sprintf("chart.save-image"),
+		"NoJS":   c.text.Sprintf("chart.noscript"),
 	})
 	if err != nil {
 		return "", fmt.Errorf("chart %s: %w", c.ID, err)
@@ -202,8 +213,8 @@ func (c *Chart) HTML() (template.HTML, error) {
 // literals); the option is already escaped JSON.
 var snippet = template.Must(template.New("chart").Parse(`<div class="chart-box">
 <div class="chart" id="{{.ID}}" role="img" aria-label="{{.Label}}" style="height:{{.Height}}px"></div>
-<p class="chart-tools" hidden><button type="button">Save as PNG</button></p>
-<noscript><p class="note">The chart needs JavaScript; the table gives the same numbers.</p></noscript>
+<p class="chart-tools" hidden><button type="button">{{.Save}}</button></p>
+<noscript><p class="note">{{.NoJS}}</p></noscript>
 </div>
 <script>
 document.addEventListener("DOMContentLoaded", function () {

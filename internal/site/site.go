@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"atlas/internal/content"
+	"atlas/internal/messages"
 	"atlas/internal/output"
 	"atlas/internal/records"
 	"atlas/internal/render"
@@ -97,11 +98,16 @@ func Generate(cfg Config) (output.Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}}
+	msg, err := messages.Load(cfg.Src, "en")
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}, msg: msg}
 	b.pages()
 	b.downloads()
 	b.static(cfg.Src)
 	b.furniture()
+	b.errs = append(b.errs, msg.Err()) // a message the pages asked for is missing
 	if err := errors.Join(b.errs...); err != nil {
 		return nil, err
 	}
@@ -195,6 +201,7 @@ type builder struct {
 	r     *render.Renderer
 	site  *render.Site
 	src   fs.FS
+	msg   *messages.Table // the reader's words that Go code composes
 	files output.Files
 	// charted holds the slugs of the chart pages built, for links to them.
 	charted map[string]bool
