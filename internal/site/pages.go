@@ -77,7 +77,7 @@ func (b *builder) tableOne() {
 		Data: tableOneData{
 			T:       t,
 			Source:  b.m.ix.Source[t.Source],
-			Claims:  b.m.table1.Claims(),
+			Claims:  b.m.table1.Claims(b.msg),
 			Paths:   b.m.countryPaths(),
 			Records: sums,
 			RecTot:  total,

@@ -11,7 +11,7 @@ import (
 
 // Text gives a dataset its words in the reader's language;
 // messages.Table implements it. The constructors name only message keys
-// (data.*), so that no sentence is written in Go.
+// (data.*, table-1.claim.*), so that no sentence is written in Go.
 type Text interface {
 	Sprintf(key string, args ...any) string
 }
