@@ -25,6 +25,14 @@
 // the map GeoJSON before drawing a map, follows a category's or region's
 // link when it is clicked, and sets data-rendered="true" on the container
 // after ECharts' "finished" event, so that a browser test can wait for it.
+//
+// # Inputs
+//
+// The package also owns what charts are drawn from that is not a count:
+// a stats.Dataset's columns become series and its rows categories
+// (DatasetSeries, DatasetCategories), and a GeoJSON map gives a
+// choropleth its region names and extent (ParseGeoJSON). The chart's own
+// words come from a Text, by message key.
 package chart
 
 import (

@@ -155,10 +155,21 @@ func TestRepository(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no message files: %v", err)
 	}
+	en, err := Load(fsys, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, f := range files {
 		lang := strings.TrimSuffix(path.Base(f), ".yaml")
-		if _, err := Load(fsys, lang); err != nil {
+		tab, err := Load(fsys, lang)
+		if err != nil {
 			t.Errorf("%s: %v", lang, err)
+			continue
+		}
+		if diff := cmp.Diff(keysOf(en), keysOf(tab)); diff != "" {
+			t.Errorf("%s: keys differ from en's (-en +%s):\n%s", lang, lang, diff)
 		}
 	}
 }
+
+func keysOf(t *Table) map[string]kind { return t.kinds }
