@@ -262,12 +262,12 @@ func (b *builder) chinaChart() (*chartPage, bool, error) {
 		years = append(years, c.Label)
 	}
 	partner := b.m.ix.Country[set.Partner]
-	adj := b.msg.Sprintf("partner.adj", partner.Code, partner.Name)
+	adj := b.adjective(partner)
 	h, err := b.bars(chart.Bars{
 		ID:       chart.ID(set.ID),
 		Title:    b.msg.Sprintf("chart.china-2015-2021.chart-title", partner.Name),
 		Subtitle: b.sourceLine(b.m.ix.Source[set.Source], set.Locator),
-		Label:    b.msg.Sprintf("chart.china-2015-2021.label", adj, b.msg.List(years), len(d.Rows)-1, d.Bounded()),
+		Label:    b.msg.Sprintf("chart.china-2015-2021.label", adj, b.msg.List(years), d.Coded(), d.Bounded()),
 		File:     chartFile(slug),
 		Series:   chart.DatasetSeries(d, seq(len(years)), yearColors),
 	}, d)
@@ -284,6 +284,12 @@ func (b *builder) chinaChart() (*chartPage, bool, error) {
 		Sources: []citeView{b.m.cite(set.Source, set.Locator)},
 		Method:  b.paras("chart.china-2015-2021.method"),
 	}, false, nil
+}
+
+// adjective is a partner country's adjective, as in "Chinese localities"
+// (the message partner.adj).
+func (b *builder) adjective(c *records.Country) string {
+	return b.msg.Sprintf("partner.adj", c.Code, c.Name)
 }
 
 func seq(n int) []int {

@@ -78,6 +78,18 @@ func (d *Dataset) Count(col int) int {
 	return n
 }
 
+// Coded returns how many rows are countries, with a code (as opposed to
+// a row for the whole region).
+func (d *Dataset) Coded() int {
+	n := 0
+	for _, r := range d.Rows {
+		if r.Code != "" {
+			n++
+		}
+	}
+	return n
+}
+
 // Bounded returns how many cells are lower bounds.
 func (d *Dataset) Bounded() int {
 	n := 0

@@ -154,6 +154,9 @@ func TestFiguresDataset(t *testing.T) {
 	if n := got.Bounded(); n != 3 {
 		t.Errorf("Bounded = %d, want 3", n)
 	}
+	if n := got.Coded(); n != 1 {
+		t.Errorf("Coded = %d, want 1", n)
+	}
 }
 
 func TestCompareDataset(t *testing.T) {
