@@ -80,11 +80,13 @@ func (b *builder) charts() {
 		b.charted[p.Slug] = true
 		b.chartPage(p, wikipedia)
 	}
-	b.page("charts", &render.Page{
-		Path:        "charts/",
-		Title:       b.msg.Sprintf("charts.title"),
-		Description: b.msg.Sprintf("charts.description"),
-		Data:        chartsData{pages},
+	b.page("charts", &render.LegacyPage{
+		Frame: render.Frame{
+			Path:        "charts/",
+			Title:       b.msg.Sprintf("charts.title"),
+			Description: b.msg.Sprintf("charts.description"),
+		},
+		Data: chartsData{pages},
 	})
 }
 
@@ -106,13 +108,15 @@ func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 	}
 	b.add(p.File+".csv", csvBytes(datasetCSV(p.Data)))
 	b.addJSON(p.File+".json", datasetJSON(p.Data, strings.Join(srcs, "; "), lic))
-	b.page("chart", &render.Page{
-		Path:        p.Path(),
-		Title:       p.Title,
-		Description: p.Summary,
-		Wikipedia:   wikipedia,
-		Scripts:     []string{echartsJS},
-		Data:        p,
+	b.page("chart", &render.LegacyPage{
+		Frame: render.Frame{
+			Path:        p.Path(),
+			Title:       p.Title,
+			Description: p.Summary,
+			Wikipedia:   wikipedia,
+			Scripts:     []string{echartsJS},
+		},
+		Data: p,
 	})
 }
 
@@ -150,7 +154,7 @@ func (b *builder) link(anchor, whole string) stats.Link {
 }
 
 func (m *model) cite(id, locator string) citeView {
-	return citeView{m.ix.Source[id], locator}
+	return citeView{Source: m.ix.Source[id], Locator: locator}
 }
 
 // sourceLine is the one-line source printed under a chart's title.

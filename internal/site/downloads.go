@@ -77,13 +77,15 @@ func (b *builder) downloads() {
 	for _, d := range ds {
 		lds = append(lds, b.dataset(d))
 	}
-	b.page("data", &render.Page{
-		Path:        "data/",
-		Title:       "Data",
-		Description: "Download the atlas's records and published tables as CSV and JSON, with a data dictionary and licences.",
-		Wikipedia:   true,
-		Data:        dataPageData{ds},
-		JSONLD:      b.jsonLD(lds),
+	b.page("data", &render.LegacyPage{
+		Frame: render.Frame{
+			Path:        "data/",
+			Title:       "Data",
+			Description: "Download the atlas's records and published tables as CSV and JSON, with a data dictionary and licences.",
+			Wikipedia:   true,
+			JSONLD:      b.jsonLD(lds),
+		},
+		Data: dataPageData{ds},
 	})
 }
 

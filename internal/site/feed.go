@@ -74,7 +74,7 @@ func (b *builder) feed() {
 	cases := b.m.caseViews("")
 	f := atomFeed{
 		Lang:     "en",
-		Title:    Title + ": case studies",
+		Title:    b.site.Title + ": case studies",
 		Subtitle: "New and revised case studies of subnational relations between Latin America and Asia, every fact cited.",
 		ID:       base.Abs(FeedFile),
 		Links: []atomLink{
@@ -119,11 +119,11 @@ func (b *builder) feed() {
 // caseCitation fills the Google Scholar tags of a case study: the atlas's
 // contributors as author (as the how-to-cite page has it), and the date of
 // its last revision.
-func caseCitation(c caseView) *render.Citation {
+func caseCitation(c caseView, publisher string) *render.Citation {
 	return &render.Citation{
 		Title:     c.Title,
 		Authors:   []string{Authors},
 		Date:      strings.ReplaceAll(c.Updated, "-", "/"),
-		Publisher: Title,
+		Publisher: publisher,
 	}
 }

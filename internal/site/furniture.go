@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"atlas/internal/render"
+	"atlas/internal/sitepath"
 )
 
 // Sitemap and robots.txt.
@@ -27,7 +28,7 @@ type sitemapEntry struct {
 }
 
 // listed records a rendered page for the sitemap.
-func (b *builder) listed(p *render.Page) {
+func (b *builder) listed(p *render.Frame) {
 	if !p.NoIndex {
 		b.sitemap = append(b.sitemap, sitemapEntry{Loc: p.Path, LastMod: p.Updated})
 	}
@@ -73,7 +74,7 @@ func (b *builder) furniture() {
 
 // SitemapNote says why a build has no sitemap and feed, or is "" when it
 // has them.
-func SitemapNote(base render.Base) string {
+func SitemapNote(base sitepath.Base) string {
 	if base.Origin != "" {
 		return ""
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"atlas/internal/linkcheck"
+	"atlas/internal/sitepath"
 )
 
 const ghBase = "https://example.github.io/atlas/"
@@ -28,7 +29,11 @@ func TestNothingEscapesSubPath(t *testing.T) {
 	for _, base := range []string{"/atlas/", ghBase} {
 		t.Run(base, func(t *testing.T) {
 			files := generateRepo(t, base)
-			for _, p := range linkcheck.Check(files, base) {
+			b, err := sitepath.ParseBase(base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range linkcheck.Check(files, b) {
 				t.Errorf("%s", p)
 			}
 			seen := 0
@@ -160,7 +165,7 @@ func TestCanonicalAndOpenGraph(t *testing.T) {
 		`<meta property="og:url" content="` + ghBase + `table-1/">`,
 		`<meta property="og:title" content="Table 1: sister-city agreements between Asia and Latin America">`,
 		`<meta property="og:type" content="website">`,
-		`<meta property="og:site_name" content="` + Title + `">`,
+		`<meta property="og:site_name" content="Asia–Latin America Subnational Atlas">`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("table-1/index.html lacks %s", want)

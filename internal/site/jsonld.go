@@ -28,13 +28,13 @@ func (b *builder) dataset(d download) map[string]any {
 	ds := map[string]any{
 		"@context":            "https://schema.org",
 		"@type":               "Dataset",
-		"name":                d.Title + " (" + Title + ")",
+		"name":                d.Title + " (" + b.site.Title + ")",
 		"description":         d.Description + " Licence: " + d.Licence + ".",
 		"url":                 abs("data/") + "#" + d.Name,
 		"license":             d.licences,
 		"isAccessibleForFree": true,
 		"creator": map[string]any{
-			"@type": "Organization", "name": Title, "url": abs(""),
+			"@type": "Organization", "name": b.site.Title, "url": abs(""),
 		},
 		"keywords":         []string{"sister cities", "twinning", "hermanamientos", "subnational diplomacy", "paradiplomacy", "Latin America", "Asia"},
 		"spatialCoverage":  "Latin America and the Caribbean; Asia",

@@ -4,50 +4,45 @@ import (
 	"html/template"
 
 	"atlas/internal/render"
+	"atlas/internal/sitepath"
 )
-
-type casesData struct {
-	Cases []caseView
-}
-
-type caseData struct {
-	Case caseView
-}
 
 func (b *builder) casePages() {
 	cs := b.m.caseViews("")
-	b.page("cases", &render.Page{
-		Path:        "cases/",
-		Title:       "Case studies",
-		Description: "Case studies of subnational relationships between Latin American and Asian localities, every fact cited.",
-		Data:        casesData{cs},
+	b.page("cases", &render.CasesPage{
+		Frame: render.Frame{
+			Path:        sitepath.Cases,
+			Title:       "Case studies",
+			Description: "Case studies of subnational relationships between Latin American and Asian localities, every fact cited.",
+		},
+		Cases: cs,
 	})
 	for _, c := range cs {
-		b.page("case", &render.Page{
-			Path:        c.Path,
-			Title:       c.Title,
-			Description: c.Summary,
-			Data:        caseData{c},
-			Updated:     c.Updated,
-			OGType:      "article",
-			Citation:    caseCitation(c),
+		b.page("case", &render.CasePage{
+			Frame: render.Frame{
+				Path:        c.Path,
+				Title:       c.Title,
+				Description: c.Summary,
+				Updated:     c.Updated,
+				OGType:      "article",
+				Citation:    caseCitation(c, b.site.Title),
+			},
+			Case: c,
 		})
 	}
 }
 
-type researchData struct {
-	Body template.HTML
-	Refs []refView
-}
-
 func (b *builder) researchPages() {
 	for _, d := range b.m.pages {
-		b.page("page", &render.Page{
-			Path:        docPath(d),
-			Title:       d.Page.Title,
-			Description: d.Page.Summary,
-			Data:        researchData{Body: template.HTML(d.HTML), Refs: b.m.refs(d)},
-			Updated:     d.Page.Updated,
+		b.page("page", &render.ResearchPage{
+			Frame: render.Frame{
+				Path:        docPath(d),
+				Title:       d.Page.Title,
+				Description: d.Page.Summary,
+				Updated:     d.Page.Updated,
+			},
+			Body: template.HTML(d.HTML),
+			Refs: b.m.refs(d),
 		})
 	}
 }

@@ -41,9 +41,9 @@ func (b *builder) search() {
 		idx = append(idx, searchEntry{s.Title, "Source", "sources/#" + s.ID, strings.Join(slices.Concat(s.Authors, []string{s.Container}), " ")})
 	}
 	b.addJSON("search-index.json", idx)
-	b.page("search", &render.Page{
+	b.page("search", &render.LegacyPage{Frame: render.Frame{
 		Path:        "search/",
 		Title:       "Search",
 		Description: "Search the atlas's case studies, countries, localities, agreements and sources.",
-	})
+	}})
 }
