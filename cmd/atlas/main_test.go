@@ -234,6 +234,8 @@ table:
 			want: []string{`data/published/table-1.yaml:12:11: totals: column "Japan": the cells add up to 2 but the printed total is 3 (cells that add up to the printed total)`},
 		},
 		{
+			// Found by validation, in any figure set, not only in the one
+			// a chart draws.
 			name: "figure missing from the grid",
 			files: `-- data/published/figures.yaml --
 figures:

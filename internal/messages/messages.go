@@ -190,3 +190,23 @@ func checkVerbs(msg string) error {
 	}
 	return nil
 }
+
+// List joins items as the language lists words ("A", "A and B", "A, B
+// and C"), by the messages list.pair, list.start, list.middle and
+// list.end, which follow CLDR's list patterns.
+func (t *Table) List(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	case 2:
+		return t.Sprintf("list.pair", items[0], items[1])
+	}
+	n := len(items)
+	s := t.Sprintf("list.end", items[n-2], items[n-1])
+	for i := n - 3; i > 0; i-- {
+		s = t.Sprintf("list.middle", items[i], s)
+	}
+	return t.Sprintf("list.start", items[0], s)
+}

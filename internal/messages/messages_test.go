@@ -1,6 +1,11 @@
 package messages
 
 import (
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -12,6 +17,10 @@ const en = `messages:
   order: "%[2]s before %[1]s"
   count: "%[1]d agreements"
   plain: "No arguments"
+  list.pair: "%[1]s and %[2]s"
+  list.start: "%[1]s, %[2]s"
+  list.middle: "%[1]s, %[2]s"
+  list.end: "%[1]s and %[2]s"
 plurals:
   agreements:
     arg: 1
@@ -56,6 +65,28 @@ func TestSprintf(t *testing.T) {
 	}
 	if err := tab.Err(); err != nil {
 		t.Errorf("Err = %v, want nil", err)
+	}
+}
+
+func TestList(t *testing.T) {
+	tab, err := load(t, en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		items []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"2015"}, "2015"},
+		{[]string{"2015", "2021"}, "2015 and 2021"},
+		{[]string{"a", "b", "c"}, "a, b and c"},
+		{[]string{"a", "b", "c", "d"}, "a, b, c and d"},
+	}
+	for _, tt := range tests {
+		if got := tab.List(tt.items); got != tt.want {
+			t.Errorf("List(%q) = %q, want %q", tt.items, got, tt.want)
+		}
 	}
 }
 
@@ -116,3 +147,29 @@ func errString(err error) string {
 	}
 	return err.Error()
 }
+
+// TestRepository loads the repository's own message files.
+func TestRepository(t *testing.T) {
+	fsys := os.DirFS(filepath.Join("..", ".."))
+	files, err := fs.Glob(fsys, Dir+"/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no message files: %v", err)
+	}
+	en, err := Load(fsys, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		lang := strings.TrimSuffix(path.Base(f), ".yaml")
+		tab, err := Load(fsys, lang)
+		if err != nil {
+			t.Errorf("%s: %v", lang, err)
+			continue
+		}
+		if diff := cmp.Diff(keysOf(en), keysOf(tab)); diff != "" {
+			t.Errorf("%s: keys differ from en's (-en +%s):\n%s", lang, lang, diff)
+		}
+	}
+}
+
+func keysOf(t *Table) map[string]kind { return t.kinds }

@@ -152,9 +152,9 @@ func (b *builder) chartFiles(p *chartPage, wikipedia bool) {
 	for _, s := range p.Sources {
 		srcs = append(srcs, export.Cite{Source: s.Source, Locator: s.Locator})
 	}
-	lic := export.LicenceContent + " (this compilation); the figures are the source's"
+	lic := b.msg.Sprintf("chart.licence.compilation", export.LicenceContent)
 	if wikipedia {
-		lic = export.LicenceWikipedia + ": the counts include records derived from Wikipedia (" + export.AttribWikipedia + ")"
+		lic = b.msg.Sprintf("chart.licence.wikipedia", export.LicenceWikipedia, export.AttribWikipedia)
 	}
 	files, err := export.Chart(p.File, p.Data, srcs, lic)
 	if err != nil {

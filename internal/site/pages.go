@@ -45,7 +45,7 @@ func (b *builder) home() {
 		Sources:       len(m.d.Sources),
 		Table1:        m.table1,
 		Partners:      partnerBars(stats.PartnerTotals(m.counts, m.ix)),
-		Figures:       m.figures(""),
+		Figures:       b.figures(""),
 		Cases:         latest(m.caseViews(""), 3),
 		HasMap:        b.charted[sitepath.ChartMap],
 		HasChinaChart: b.charted[sitepath.ChartChina],
@@ -91,7 +91,7 @@ func (b *builder) tableOne() {
 		},
 		T:       t,
 		Source:  b.m.ix.Source[t.Source],
-		Claims:  t.Claims(),
+		Claims:  t.Claims(b.msg),
 		Rows:    rows,
 		Sums:    t.Sums,
 		Records: sums,
@@ -101,7 +101,8 @@ func (b *builder) tableOne() {
 
 // figures returns the published figures about a Latin American country, or
 // about the whole region when code is "".
-func (m *model) figures(code string) []figureView {
+func (b *builder) figures(code string) []figureView {
+	m := b.m
 	var out []figureView
 	for _, s := range m.d.Figures {
 		for _, f := range s.Items {
@@ -113,7 +114,7 @@ func (m *model) figures(code string) []figureView {
 				continue
 			}
 			out = append(out, figureView{Set: s, Source: m.ix.Source[s.Source], Country: m.ix.Country[f.Scope],
-				PartnerAdj: partnerAdj(m.ix.Country[s.Partner].Name), Figure: f})
+				PartnerAdj: b.adjective(m.ix.Country[s.Partner]), Figure: f})
 		}
 	}
 	return out
@@ -153,7 +154,7 @@ func (b *builder) countries() {
 			Localities: m.localities(c.Code, as),
 			Partners:   ps,
 			Groups:     groups,
-			Figures:    m.figures(c.Code),
+			Figures:    b.figures(c.Code),
 			Cases:      m.caseViews(c.Code),
 		}
 		if len(ps) > 0 {

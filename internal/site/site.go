@@ -13,6 +13,7 @@ import (
 
 	"atlas/internal/content"
 	"atlas/internal/export"
+	"atlas/internal/messages"
 	"atlas/internal/output"
 	"atlas/internal/records"
 	"atlas/internal/render"
@@ -102,13 +103,19 @@ func Generate(cfg Config) (output.Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}}
+	msg, err := messages.Load(cfg.Src, "en")
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}, msg: msg}
 	b.pages()
 	b.downloads()
 	b.static(cfg.Src)
 	b.furniture()
 	// Rendering finds input problems of its own (a chart whose data does
-	// not fit it): they join the list, as the ones found before.
+	// not fit it, a message the pages asked for that the message file
+	// lacks): they join the list, as the ones found before.
+	b.errs = append(b.errs, msg.Err())
 	if err := srcpos.Join(b.errs...); err != nil {
 		return nil, err
 	}
@@ -212,6 +219,7 @@ type builder struct {
 	r     *render.Renderer
 	site  *render.Site
 	src   fs.FS
+	msg   *messages.Table // the reader's words that Go code composes
 	files output.Files
 	// charted holds the slugs of the chart pages built, for links to them.
 	charted map[string]bool

@@ -3,7 +3,6 @@ package site
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"atlas/internal/records"
@@ -124,15 +123,6 @@ func (m *model) localities(code string, as []agreementView) []localityView {
 		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
 	return res
-}
-
-func itoa(n int) string { return strconv.Itoa(n) }
-
-func pluralize(n int, one, many string) string {
-	if n == 1 {
-		return itoa(n) + " " + one
-	}
-	return itoa(n) + " " + many
 }
 
 // partnerAnchor is the id of a partner's group of agreements on a country

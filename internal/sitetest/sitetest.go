@@ -26,8 +26,9 @@ func Root(t testing.TB) string {
 }
 
 // Write creates a source tree in a new temporary directory from archive,
-// with the repository's templates/ and static/ (but static/vendor/) added
-// unless the archive has its own templates, and returns its path.
+// with the repository's templates/ (pages and messages) and static/ (but
+// static/vendor/) added unless the archive has its own templates, and
+// returns its path.
 func Write(t testing.TB, archive string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -54,6 +55,11 @@ func WriteTo(t testing.TB, dir, archive string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	msgs, err := filepath.Glob(filepath.Join(root, "templates", "messages", "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpls = append(tmpls, msgs...)
 	files := tmpls
 	// static/ without the vendored scripts and map, which tests that need
 	// them add themselves.

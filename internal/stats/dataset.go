@@ -44,20 +44,61 @@ type DataRow struct {
 type DataCell struct {
 	N     int
 	Bound string // records.Exact (or ""), AtLeast or MoreThan
-	Text  string // replaces the number in the HTML table
+	Text  string // replaces the number in the HTML table: a share, a bound's wording
 }
 
-// String prints a cell as the HTML table shows it.
+// String prints a cell as the HTML table shows it: its text, else its
+// number.
 func (c DataCell) String() string {
 	if c.Text != "" {
 		return c.Text
 	}
-	n := strconv.Itoa(c.N)
-	switch c.Bound {
-	case records.AtLeast:
-		return "at least " + n
-	case records.MoreThan:
-		return "more than " + n
+	return strconv.Itoa(c.N)
+}
+
+// Row returns the row of the country with code, or nil.
+func (d *Dataset) Row(code string) *DataRow {
+	for i := range d.Rows {
+		if d.Rows[i].Code == code {
+			return &d.Rows[i]
+		}
+	}
+	return nil
+}
+
+// Count returns how many rows have a number other than zero in column
+// col.
+func (d *Dataset) Count(col int) int {
+	n := 0
+	for _, r := range d.Rows {
+		if r.Cells[col].N != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// Coded returns how many rows are countries, with a code (as opposed to
+// a row for the whole region).
+func (d *Dataset) Coded() int {
+	n := 0
+	for _, r := range d.Rows {
+		if r.Code != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// Bounded returns how many cells are lower bounds.
+func (d *Dataset) Bounded() int {
+	n := 0
+	for _, r := range d.Rows {
+		for _, c := range r.Cells {
+			if c.Bound != "" && c.Bound != records.Exact {
+				n++
+			}
+		}
 	}
 	return n
 }
