@@ -41,10 +41,6 @@ func (b *builder) jsonLD(v any) template.JS {
 	return js
 }
 
-type dataPageData struct {
-	Downloads []export.Download
-}
-
 // downloads writes the data sets and the page that offers them, /data/.
 func (b *builder) downloads() {
 	m := b.m
@@ -57,7 +53,7 @@ func (b *builder) downloads() {
 	for _, d := range ds {
 		lds = append(lds, export.Dataset(d, b.exportSite()))
 	}
-	b.page("data", &render.LegacyPage{
+	b.page("data", &render.DataPage{
 		Frame: render.Frame{
 			Path:        "data/",
 			Title:       "Data",
@@ -65,7 +61,7 @@ func (b *builder) downloads() {
 			Wikipedia:   true,
 			JSONLD:      b.jsonLD(lds),
 		},
-		Data: dataPageData{ds},
+		Downloads: ds,
 	})
 }
 
@@ -128,7 +124,7 @@ func (b *builder) search() {
 		Sources:    m.d.Sources,
 		Index:      m.ix,
 	}))
-	b.page("search", &render.LegacyPage{Frame: render.Frame{
+	b.page("search", &render.SearchPage{Frame: render.Frame{
 		Path:        "search/",
 		Title:       "Search",
 		Description: "Search the atlas's case studies, countries, localities, agreements and sources.",
