@@ -29,7 +29,7 @@ func (b *builder) addFiles(files []export.File) {
 
 // exportSite says where the site is published, for export.
 func (b *builder) exportSite() export.Site {
-	return export.Site{Title: b.site.Title, Authors: Authors, Base: b.site.Base}
+	return export.Site{Title: b.site.Title, Authors: b.authors(), Base: b.site.Base}
 }
 
 // jsonLD encodes structured data for a page.
@@ -56,8 +56,8 @@ func (b *builder) downloads() {
 	b.page("data", &render.DataPage{
 		Frame: render.Frame{
 			Path:        "data/",
-			Title:       "Data",
-			Description: "Download the atlas's records and published tables as CSV and JSON, with a data dictionary and licences.",
+			Title:       b.msg.Sprintf("page.data.title"),
+			Description: b.msg.Sprintf("page.data.description"),
 			Wikipedia:   true,
 			JSONLD:      b.jsonLD(lds),
 		},
@@ -126,8 +126,8 @@ func (b *builder) search() {
 	}))
 	b.page("search", &render.SearchPage{Frame: render.Frame{
 		Path:        "search/",
-		Title:       "Search",
-		Description: "Search the atlas's case studies, countries, localities, agreements and sources.",
+		Title:       b.msg.Sprintf("page.search.title"),
+		Description: b.msg.Sprintf("page.search.description"),
 	}})
 }
 
