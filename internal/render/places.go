@@ -39,6 +39,7 @@ type Count struct {
 	Label string
 	N     int
 	Path  string // "" when no page lists them
+	Value string // the facet value's slug, on the list of agreements
 }
 
 // CountsTable is the partial "counts": a table of labelled counts.
@@ -87,4 +88,40 @@ type AgreementPage struct {
 	Asia      Place
 	// Others are the other agreements of either locality.
 	Others AgreementsTable
+}
+
+// FacetBox is one facet of the list of agreements, with the count of each
+// of its values, each linked to the page that lists them.
+type FacetBox struct {
+	Key, Title string
+	Values     []Count
+}
+
+// PageLink is a link to one page of a paged list.
+type PageLink struct {
+	N       int
+	Path    string
+	Current bool
+}
+
+// Filter is one facet value a list is restricted to, with the link that
+// lifts the restriction.
+type Filter struct {
+	Facet, Value string
+	Remove       string // the list without this value
+}
+
+// ListPage is the template agreements.html: the list of agreements, or
+// the agreements of one or two facet values, a page of at most a fixed
+// number of rows at a time.
+type ListPage struct {
+	Frame
+	Heading string
+	Total   int // agreements in the list, over all its pages
+	Filters []Filter
+	Facets  []FacetBox
+	Pages   []PageLink // empty when the list fits one page
+	Table   AgreementsTable
+	// First is the number of the first row on this page, from 1.
+	First int
 }

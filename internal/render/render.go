@@ -58,7 +58,7 @@ var Templates = map[string]Page{
 	"table-1":    (*Table1Page)(nil),
 	"countries":  (*CountriesPage)(nil),
 	"country":    (*CountryPage)(nil),
-	"agreements": (*AgreementsPage)(nil),
+	"agreements": (*ListPage)(nil),
 	"sources":    (*SourcesPage)(nil),
 	"cases":      (*CasesPage)(nil),
 	"case":       (*CasePage)(nil),

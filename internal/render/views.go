@@ -19,6 +19,9 @@ type Agreement struct {
 	LocalityAnchor            string // the Latin American locality's id on it
 	Path                      string // the agreement's own page
 	LatAmPath, AsiaPath       string // the two places' pages
+	// Facets are its facet values, "kind:sister-city level:city ...",
+	// for the script that filters lists of agreements.
+	Facets string
 }
 
 // Anchor is the agreement's id on /agreements/.

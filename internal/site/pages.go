@@ -17,13 +17,16 @@ func (b *builder) pages() {
 	b.home()
 	b.tableOne()
 	b.countries()
-	b.agreementsPage()
 	b.sourcesPage()
 	b.casePages()
 	ln := b.m.links()
 	b.placePages(ln)
 	b.partnerPages(ln)
 	b.agreementPages(ln)
+	b.listPages(ln)
+	if err := b.m.checkAgreementIDs(); err != nil {
+		b.errs = append(b.errs, err)
+	}
 	b.researchPages()
 	b.search()
 	b.notFound()
@@ -169,19 +172,6 @@ func (b *builder) countries() {
 		}
 		b.page("country", p)
 	}
-}
-
-func (b *builder) agreementsPage() {
-	as := b.m.agreements(nil)
-	b.page("agreements", &render.AgreementsPage{
-		Frame: render.Frame{
-			Path:        sitepath.Agreements,
-			Title:       "All agreements",
-			Description: "Every recorded agreement between a Latin American and an Asian locality, with its sources.",
-			Wikipedia:   anyWikipedia(as),
-		},
-		Table: render.AgreementsTable{ID: "all-agreements", Caption: "Every recorded agreement", Agreements: as},
-	})
 }
 
 func (b *builder) sourcesPage() {

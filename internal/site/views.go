@@ -49,6 +49,7 @@ func (m *model) agreement(a *records.Agreement) agreementView {
 		v.Sources = append(v.Sources, citeView{Source: s, Locator: c.Locator})
 		v.Wikipedia = v.Wikipedia || s.Licence == wikipediaLicence
 	}
+	v.Facets = facetTags(v)
 	return v
 }
 

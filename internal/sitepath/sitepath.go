@@ -44,6 +44,7 @@ const (
 	Stylesheet = "static/atlas.css"
 	TableJS    = "static/js/table.js"
 	SearchJS   = "static/js/search.js"
+	FacetsJS   = "static/js/facets.js"
 	ECharts    = "static/vendor/echarts/echarts.custom.min.js"
 	LatAmMap   = "static/vendor/world-atlas/latam.geo.json"
 )
@@ -113,6 +114,7 @@ func (u URLs) Favicon() string             { return u.Base.URL(Favicon) }
 func (u URLs) Stylesheet() string          { return u.Base.URL(Stylesheet) }
 func (u URLs) TableJS() string             { return u.Base.URL(TableJS) }
 func (u URLs) SearchJS() string            { return u.Base.URL(SearchJS) }
+func (u URLs) FacetsJS() string            { return u.Base.URL(FacetsJS) }
 func (u URLs) Source(id string) string     { return u.Base.URL(Source(id)) }
 func (u URLs) Agreement(id string) string  { return u.Base.URL(Agreement(id)) }
 func (u URLs) Download(name string) string { return u.Base.URL(Download(name)) }
