@@ -7,7 +7,7 @@
 // # Files
 //
 //	data/countries.yaml       countries: [{code, name, name_es, region, subregion}]
-//	data/localities.yaml      localities: [{id, name, level, country, lat, lng, coords_source, note}]
+//	data/localities.yaml      localities: [{id, name, level, country, lat, lng, coords_source, aliases, note}]
 //	data/agreements/*.yaml    agreements: [{id, latam, asia, kind, term, year, date, date_basis, status, sources, provenance, wikidata, note}]
 //	data/sources.yaml         sources: [{id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note}]
 //	data/published/*.yaml     table: {...} (a cross table such as Rouvinski's Table 1)
@@ -48,7 +48,21 @@ type Locality struct {
 	Lat          *float64 `yaml:"lat"`
 	Lng          *float64 `yaml:"lng"`
 	CoordsSource string   `yaml:"coords_source"`
+	Aliases      []Alias  `yaml:"aliases"`
 	Note         string   `yaml:"note"`
+
+	Pos    srcpos.Position
+	Fields srcpos.Fields
+}
+
+// Alias is another name of a locality: a spelling a source uses, or the
+// name in the place's own language and script, with the source that gives
+// it.
+type Alias struct {
+	Name    string `yaml:"name,required"`
+	Lang    string `yaml:"lang"` // a BCP 47 tag: "zh", "ja", "es"; empty when the source does not say
+	Source  string `yaml:"source,required"`
+	Locator string `yaml:"locator"`
 
 	Pos    srcpos.Position
 	Fields srcpos.Fields

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"atlas/internal/srcpos"
 )
 
@@ -195,6 +197,29 @@ func (v *validator) localities() {
 		}
 		v.oneOf(l.Fields, l.Pos, "level", l.Level, Levels)
 		v.coords(l)
+		v.aliases(l)
+	}
+}
+
+// aliases checks a locality's other names: each named once, in a valid
+// language, from a known source.
+func (v *validator) aliases(l *Locality) {
+	seen := map[string]bool{l.Name + "\x00": true}
+	for _, a := range l.Aliases {
+		p := a.Fields.At("name", a.Pos)
+		switch {
+		case strings.TrimSpace(a.Name) == "":
+			v.errs.Add(p, "name", "empty (the other name, as the source writes it)")
+		case seen[a.Name+"\x00"+a.Lang]:
+			v.errs.Add(p, "name", "%q is already a name of %q (each name once)", a.Name, l.ID)
+		}
+		seen[a.Name+"\x00"+a.Lang] = true
+		if a.Lang != "" {
+			if _, err := language.Parse(a.Lang); err != nil {
+				v.errs.Add(a.Fields.At("lang", a.Pos), "lang", "%q is not a language tag (BCP 47, such as zh, ja, ko, es)", a.Lang)
+			}
+		}
+		v.source(a.Fields, a.Pos, "source", a.Source)
 	}
 }
 

@@ -30,6 +30,8 @@ func funcs(b sitepath.Base) template.FuncMap {
 			return fmt.Sprintf("%d %s", n, many)
 		},
 		"deref": func(p *int) int { return *p },
+		// coord prints a latitude and longitude: "24.19° S, 65.30° W".
+		"coord": coord,
 	}
 }
 
@@ -38,4 +40,19 @@ func stop(s string) string {
 		return ""
 	}
 	return "."
+}
+
+func coord(lat, lng *float64) string {
+	if lat == nil || lng == nil {
+		return ""
+	}
+	ns, ew := "N", "E"
+	la, lo := *lat, *lng
+	if la < 0 {
+		ns, la = "S", -la
+	}
+	if lo < 0 {
+		ew, lo = "W", -lo
+	}
+	return fmt.Sprintf("%.2f° %s, %.2f° %s", la, ns, lo, ew)
 }

@@ -119,12 +119,6 @@ type CountryPage struct {
 	Chart      template.HTML // the agreements by partner, or ""
 }
 
-// AgreementsPage is the template agreements.html.
-type AgreementsPage struct {
-	Frame
-	Table AgreementsTable
-}
-
 // SourcesPage is the template sources.html.
 type SourcesPage struct {
 	Frame

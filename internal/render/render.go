@@ -58,7 +58,7 @@ var Templates = map[string]Page{
 	"table-1":    (*Table1Page)(nil),
 	"countries":  (*CountriesPage)(nil),
 	"country":    (*CountryPage)(nil),
-	"agreements": (*AgreementsPage)(nil),
+	"agreements": (*ListPage)(nil),
 	"sources":    (*SourcesPage)(nil),
 	"cases":      (*CasesPage)(nil),
 	"case":       (*CasePage)(nil),
@@ -68,6 +68,11 @@ var Templates = map[string]Page{
 	"charts":     (*ChartsPage)(nil),
 	"data":       (*DataPage)(nil),
 	"search":     (*SearchPage)(nil),
+	"place":      (*PlacePage)(nil),
+	"places":     (*PlacesPage)(nil),
+	"partner":    (*PartnerPage)(nil),
+	"partners":   (*PartnersPage)(nil),
+	"agreement":  (*AgreementPage)(nil),
 }
 
 // Citation is what Google Scholar reads from a scholarly page's

@@ -16,6 +16,11 @@ type Agreement struct {
 	Wikipedia                 bool   // derived from a CC BY-SA source
 	CountryPath               string // the Latin American country's page
 	LocalityAnchor            string // the Latin American locality's id on it
+	Path                      string // the agreement's own page
+	LatAmPath, AsiaPath       string // the two places' pages
+	// Facets are its facet values, "kind:sister-city level:city ...",
+	// for the script that filters lists of agreements.
+	Facets string
 }
 
 // Anchor is the agreement's id on /agreements/.

@@ -18,9 +18,16 @@ func (b *builder) pages() {
 	b.home()
 	b.tableOne()
 	b.countries()
-	b.agreementsPage()
 	b.sourcesPage()
 	b.casePages()
+	ln := b.m.links()
+	b.placePages(ln)
+	b.partnerPages(ln)
+	b.agreementPages(ln)
+	b.listPages(ln)
+	if err := b.m.checkAgreementIDs(); err != nil {
+		b.errs = append(b.errs, err)
+	}
 	b.researchPages()
 	b.search()
 	b.notFound()
@@ -167,19 +174,6 @@ func (b *builder) countries() {
 		}
 		b.page("country", p)
 	}
-}
-
-func (b *builder) agreementsPage() {
-	as := b.m.agreements(nil)
-	b.page("agreements", &render.AgreementsPage{
-		Frame: render.Frame{
-			Path:        sitepath.Agreements,
-			Title:       b.msg.Sprintf("page.agreements.title"),
-			Description: b.msg.Sprintf("page.agreements.description"),
-			Wikipedia:   anyWikipedia(as),
-		},
-		Table: render.AgreementsTable{ID: "all-agreements", Caption: b.msg.Sprintf("page.agreements.caption"), Agreements: as},
-	})
 }
 
 func (b *builder) sourcesPage() {

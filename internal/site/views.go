@@ -38,11 +38,14 @@ func (m *model) agreement(a *records.Agreement) agreementView {
 	v.AsiaCountry = m.ix.Country[v.Asia.Country]
 	v.CountryPath = countryPath(v.LatAmCountry)
 	v.LocalityAnchor = localityAnchor(a.LatAm)
+	v.Path = sitepath.AgreementPage(a.ID)
+	v.LatAmPath, v.AsiaPath = sitepath.Place(a.LatAm), sitepath.Place(a.Asia)
 	for _, c := range a.Sources {
 		s := m.ix.Source[c.Source]
 		v.Sources = append(v.Sources, citeView{Source: s, Locator: c.Locator})
 		v.Wikipedia = v.Wikipedia || s.Licence == export.LicenceWikipedia
 	}
+	v.Facets = facetTags(v)
 	return v
 }
 

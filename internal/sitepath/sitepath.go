@@ -31,6 +31,8 @@ const (
 	Sources    = "sources/"
 	Data       = "data/"
 	Search     = "search/"
+	Places     = "places/"
+	Partners   = "partners/"
 	NotFound   = "404.html"
 
 	SearchIndex = "search-index.json"
@@ -42,12 +44,23 @@ const (
 	Stylesheet = "static/atlas.css"
 	TableJS    = "static/js/table.js"
 	SearchJS   = "static/js/search.js"
+	FacetsJS   = "static/js/facets.js"
 	ECharts    = "static/vendor/echarts/echarts.custom.min.js"
 	LatAmMap   = "static/vendor/world-atlas/latam.geo.json"
 )
 
 // Country is the path of a country's page, from its English name.
 func Country(name string) string { return Countries + slug.Make(name) + "/" }
+
+// Place is the path of a locality's page, from its id ("ar/jujuy-province").
+func Place(id string) string { return Places + id + "/" }
+
+// Partner is the path of an Asian partner country's page, from its English
+// name.
+func Partner(name string) string { return Partners + slug.Make(name) + "/" }
+
+// AgreementPage is the path of an agreement's own page.
+func AgreementPage(id string) string { return Agreements + id + "/" }
 
 // Chart is the path of a chart's page.
 func Chart(slug string) string { return Charts + slug + "/" }
@@ -95,11 +108,14 @@ func (u URLs) Agreements() string          { return u.Base.URL(Agreements) }
 func (u URLs) Sources() string             { return u.Base.URL(Sources) }
 func (u URLs) Data() string                { return u.Base.URL(Data) }
 func (u URLs) Search() string              { return u.Base.URL(Search) }
+func (u URLs) Places() string              { return u.Base.URL(Places) }
+func (u URLs) Partners() string            { return u.Base.URL(Partners) }
 func (u URLs) SearchIndex() string         { return u.Base.URL(SearchIndex) }
 func (u URLs) Favicon() string             { return u.Base.URL(Favicon) }
 func (u URLs) Stylesheet() string          { return u.Base.URL(Stylesheet) }
 func (u URLs) TableJS() string             { return u.Base.URL(TableJS) }
 func (u URLs) SearchJS() string            { return u.Base.URL(SearchJS) }
+func (u URLs) FacetsJS() string            { return u.Base.URL(FacetsJS) }
 func (u URLs) Source(id string) string     { return u.Base.URL(Source(id)) }
 func (u URLs) Agreement(id string) string  { return u.Base.URL(Agreement(id)) }
 func (u URLs) Download(name string) string { return u.Base.URL(Download(name)) }

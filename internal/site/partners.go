@@ -1,0 +1,150 @@
+package site
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"atlas/internal/records"
+	"atlas/internal/render"
+	"atlas/internal/sitepath"
+)
+
+// partnerPages writes a page for every Asian country that is party to an
+// agreement or counted in Table 1, and the list of them.
+func (b *builder) partnerPages(ln *links) {
+	m := b.m
+	byPartner := map[string][]agreementView{}
+	for _, a := range ln.all {
+		byPartner[a.AsiaCountry.Code] = append(byPartner[a.AsiaCountry.Code], a)
+	}
+	inTable := m.table1Partners()
+	var list []render.Partner
+	for _, c := range m.d.Countries {
+		as := byPartner[c.Code]
+		n, counted := inTable[c.Code]
+		if c.Region != records.Asia || (len(as) == 0 && !counted) {
+			continue
+		}
+		p := render.Partner{Country: c, Path: sitepath.Partner(c.Name), Agreements: len(as), Table1: n, HasTable1: counted}
+		places := m.partnerPlaces(as, ln)
+		p.Places = len(places)
+		list = append(list, p)
+		b.page("partner", &render.PartnerPage{
+			Frame: render.Frame{
+				Path:        p.Path,
+				Title:       c.Name,
+				Description: c.Name + ": the agreements of its localities with Latin American and Caribbean ones, by country, level and kind, and the published figures about them.",
+				Wikipedia:   anyWikipedia(as),
+			},
+			Partner: p,
+			ByCountry: render.CountsTable{Caption: "Recorded agreements by Latin American or Caribbean country", Head: "Country",
+				Rows: countBy(as, func(a agreementView) (string, string) {
+					return a.LatAmCountry.Name, a.CountryPath + "#" + partnerAnchor(c.Code)
+				})},
+			ByLevel: render.CountsTable{Caption: "Recorded agreements by the level of the " + c.Name + " side", Head: "Level",
+				Rows: countBy(as, func(a agreementView) (string, string) { return a.Asia.Level, "" })},
+			ByKind: render.CountsTable{Caption: "Recorded agreements by kind", Head: "Kind",
+				Rows: countBy(as, func(a agreementView) (string, string) { return a.Kind, "" })},
+			Places: places,
+			Table1: render.CountsTable{Caption: c.Name + "'s cells in Rouvinski's Table 1, by Latin American country", Head: "Country",
+				Rows: m.table1Column(c.Code)},
+			Figures:    b.partnerFigures(c.Code),
+			Agreements: render.AgreementsTable{ID: "partner-agreements", Caption: "Recorded agreements of " + c.Name + "'s localities", Agreements: as},
+		})
+	}
+	slices.SortFunc(list, func(a, b render.Partner) int {
+		return cmp.Or(cmp.Compare(b.Agreements, a.Agreements), strings.Compare(a.Name, b.Name))
+	})
+	b.page("partners", &render.PartnersPage{
+		Frame: render.Frame{
+			Path:        sitepath.Partners,
+			Title:       "Asian partners",
+			Description: "The Asian countries whose localities have agreements with Latin American and Caribbean ones, each with its own page.",
+		},
+		Partners: list,
+	})
+}
+
+// countBy counts agreements by a label, most first, each with the page
+// that lists them (link may be "").
+func countBy(as []agreementView, key func(agreementView) (label, link string)) []render.Count {
+	idx := map[string]int{}
+	var out []render.Count
+	for _, a := range as {
+		label, link := key(a)
+		i, ok := idx[label]
+		if !ok {
+			i = len(out)
+			idx[label] = i
+			out = append(out, render.Count{Label: label, Path: link})
+		}
+		out[i].N++
+	}
+	slices.SortStableFunc(out, func(a, b render.Count) int {
+		return cmp.Or(cmp.Compare(b.N, a.N), strings.Compare(a.Label, b.Label))
+	})
+	return out
+}
+
+// partnerPlaces returns the partner's localities that are party to its
+// agreements, by name.
+func (m *model) partnerPlaces(as []agreementView, ln *links) []render.Place {
+	seen := map[string]bool{}
+	var out []render.Place
+	for _, a := range as {
+		if !seen[a.Asia.ID] {
+			seen[a.Asia.ID] = true
+			out = append(out, m.place(a.Asia, len(ln.byPlace[a.Asia.ID])))
+		}
+	}
+	slices.SortFunc(out, func(a, b render.Place) int {
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+// table1Partners returns the partners that Table 1 counts, with their
+// totals.
+func (m *model) table1Partners() map[string]int {
+	out := map[string]int{}
+	for _, c := range m.table1.Columns {
+		for _, p := range c.Partners {
+			out[p] += 0
+		}
+	}
+	for _, r := range m.table1.Table.Rows {
+		for p, n := range r.Counts {
+			out[p] += n
+		}
+	}
+	return out
+}
+
+// table1Column returns a partner's counts in Table 1, by Latin American
+// country, in the table's order.
+func (m *model) table1Column(code string) []render.Count {
+	var out []render.Count
+	for i, r := range m.table1.Table.Rows {
+		if n := r.Counts[code]; n > 0 {
+			out = append(out, render.Count{Label: m.table1.Rows[i].Country.Name, N: n, Path: m.paths[r.Country] + "#table-1"})
+		}
+	}
+	return out
+}
+
+// partnerFigures returns the published figures about a partner country.
+func (b *builder) partnerFigures(code string) []figureView {
+	m := b.m
+	var out []figureView
+	for _, s := range m.d.Figures {
+		if s.Partner != code {
+			continue
+		}
+		for _, f := range s.Items {
+			out = append(out, figureView{Set: s, Source: m.ix.Source[s.Source], Country: m.ix.Country[f.Scope],
+				PartnerAdj: b.adjective(m.ix.Country[s.Partner]), Figure: f})
+		}
+	}
+	return out
+}
