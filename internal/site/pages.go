@@ -87,7 +87,7 @@ func (b *builder) tableOne() {
 			Path:        sitepath.Table1,
 			Title:       "Table 1: sister-city agreements between Asia and Latin America",
 			Description: "An exact reproduction of Rouvinski's Table 1, its arithmetic checked, beside the counts of today's agreement records.",
-			JSONLD:      b.jsonLD(export.Dataset(export.Table1(t, b.m.ix.Source[t.Source]), b.exportSite())),
+			JSONLD:      b.jsonLD(export.Dataset(export.Table1(t, b.m.ix.Source[t.Source], b.msg), b.exportSite(), b.msg)),
 		},
 		T:       t,
 		Source:  b.m.ix.Source[t.Source],
