@@ -103,11 +103,11 @@ func PartnersDataset(t *Table, ix *records.Index, text Text, link Link) *Dataset
 	for _, p := range PartnerTotals(t.Counts(), ix) {
 		d.Rows = append(d.Rows, DataRow{
 			Label: p.Country.Name, Code: p.Country.Code, Link: link(""),
-			Cells: []DataCell{{N: p.N}, {Text: Share{p.N, t.GrandTotal}.Percent()}},
+			Cells: []DataCell{{N: p.N}, {Text: Share{p.N, t.GrandTotal}.Percent(text)}},
 		})
 	}
 	d.Foot = &DataRow{Label: text.Sprintf("data.total"), Cells: []DataCell{
-		{N: t.GrandTotal}, {Text: Share{t.GrandTotal, t.GrandTotal}.Percent()},
+		{N: t.GrandTotal}, {Text: Share{t.GrandTotal, t.GrandTotal}.Percent(text)},
 	}}
 	return d
 }

@@ -103,14 +103,14 @@ func TestPartnersDataset(t *testing.T) {
 			{Key: "share", Label: "data.column.share", Text: true},
 		},
 		Rows: []DataRow{ // largest first, then by name
-			row("China", "CN", 7, "43.8%"),
-			row("Japan", "JP", 4, "25.0%"),
-			row("India", "IN", 2, "12.5%"),
-			row("Philippines", "PH", 1, "6.2%"),
-			row("South Korea", "KR", 1, "6.2%"),
-			row("Taiwan", "TW", 1, "6.2%"),
+			row("China", "CN", 7, "data.share[43.8]"),
+			row("Japan", "JP", 4, "data.share[25.0]"),
+			row("India", "IN", 2, "data.share[12.5]"),
+			row("Philippines", "PH", 1, "data.share[6.2]"),
+			row("South Korea", "KR", 1, "data.share[6.2]"),
+			row("Taiwan", "TW", 1, "data.share[6.2]"),
 		},
-		Foot: &DataRow{Label: "data.total", Cells: []DataCell{{N: 16}, {Text: "100.0%"}}},
+		Foot: &DataRow{Label: "data.total", Cells: []DataCell{{N: 16}, {Text: "data.share[100.0]"}}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("PartnersDataset (-want +got):\n%s", diff)
