@@ -114,7 +114,7 @@ func (b *builder) figures(code string) []figureView {
 				continue
 			}
 			out = append(out, figureView{Set: s, Source: m.ix.Source[s.Source], Country: m.ix.Country[f.Scope],
-				PartnerAdj: b.adjective(m.ix.Country[s.Partner]), Figure: f})
+				PartnerAdj: b.adjective(m.ix.Country[s.Partner]), Wording: stats.FigureWording(f, b.msg), Figure: f})
 		}
 	}
 	return out

@@ -156,13 +156,23 @@ func FiguresDataset(set *records.FigureSet, ix *records.Index, text Text, link L
 // figureCell is a published figure; a lower bound carries its wording.
 func figureCell(f records.Figure, text Text) DataCell {
 	c := DataCell{N: f.Value, Bound: f.Bound}
-	switch f.Bound {
-	case records.AtLeast:
-		c.Text = text.Sprintf("data.at-least", f.Value)
-	case records.MoreThan:
-		c.Text = text.Sprintf("data.more-than", f.Value)
+	if f.Bound == records.AtLeast || f.Bound == records.MoreThan {
+		c.Text = FigureWording(f, text)
 	}
 	return c
+}
+
+// FigureWording words a published figure as its source does, with its
+// bound: "more than 200" (data.more-than), "at least 147"
+// (data.at-least), or the number alone (data.exact).
+func FigureWording(f records.Figure, text Text) string {
+	switch f.Bound {
+	case records.AtLeast:
+		return text.Sprintf("data.at-least", f.Value)
+	case records.MoreThan:
+		return text.Sprintf("data.more-than", f.Value)
+	}
+	return text.Sprintf("data.exact", f.Value)
 }
 
 // CompareDataset is each Table 1 country's total beside today's records

@@ -209,3 +209,18 @@ func TestMapDataset(t *testing.T) {
 		t.Errorf("Row(BR) = %v", r)
 	}
 }
+
+func TestFigureWording(t *testing.T) {
+	for _, tt := range []struct {
+		f    records.Figure
+		want string
+	}{
+		{records.Figure{Value: 30, Bound: records.Exact}, "data.exact[30]"},
+		{records.Figure{Value: 147, Bound: records.AtLeast}, "data.at-least[147]"},
+		{records.Figure{Value: 200, Bound: records.MoreThan}, "data.more-than[200]"},
+	} {
+		if got := FigureWording(tt.f, keys{}); got != tt.want {
+			t.Errorf("FigureWording(%d, %s) = %q, want %q", tt.f.Value, tt.f.Bound, got, tt.want)
+		}
+	}
+}
