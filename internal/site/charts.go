@@ -32,25 +32,7 @@ var (
 )
 
 // chartPage is one page under /charts/.
-type chartPage struct {
-	Slug    string
-	Title   string
-	Summary string // the lede, and the entry on /charts/
-	Chart   template.HTML
-	Notes   []string // how to read the chart, under it
-	Data    *stats.Dataset
-	Sources []citeView
-	Records bool // the chart counts today's records
-	Method  []string
-	File    string // downloads' path without extension
-}
-
-// Path is the page's site-relative path.
-func (p *chartPage) Path() string { return "charts/" + p.Slug + "/" }
-
-type chartsData struct {
-	Pages []*chartPage
-}
+type chartPage = render.Chart
 
 // chartFile is the name, without extension, of a chart's downloads and
 // saved images.
@@ -80,13 +62,13 @@ func (b *builder) charts() {
 		b.charted[p.Slug] = true
 		b.chartPage(p, wikipedia)
 	}
-	b.page("charts", &render.LegacyPage{
+	b.page("charts", &render.ChartsPage{
 		Frame: render.Frame{
 			Path:        "charts/",
 			Title:       b.msg.Sprintf("charts.title"),
 			Description: b.msg.Sprintf("charts.description"),
 		},
-		Data: chartsData{pages},
+		Charts: pages,
 	})
 }
 
@@ -95,7 +77,7 @@ func (b *builder) charts() {
 func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 	p.File = p.Path() + chartFile(p.Slug)
 	b.chartFiles(p, wikipedia)
-	b.page("chart", &render.LegacyPage{
+	b.page("chart", &render.ChartPage{
 		Frame: render.Frame{
 			Path:        p.Path(),
 			Title:       p.Title,
@@ -103,7 +85,7 @@ func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 			Wikipedia:   wikipedia,
 			Scripts:     []string{echartsJS},
 		},
-		Data: p,
+		Chart: p,
 	})
 }
 
@@ -186,7 +168,7 @@ func (b *builder) table1Chart() (*chartPage, bool, error) {
 		Slug:    slug,
 		Title:   b.msg.Sprintf("chart.table-1.title"),
 		Summary: b.msg.Sprintf("chart.table-1.summary", t.GrandTotal, top.Total, top.Country.Name),
-		Chart:   h,
+		HTML:    h,
 		Notes:   b.paras("chart.table-1.note"),
 		Data:    d,
 		Sources: []citeView{b.m.cite(t.Source, t.Locator)},
@@ -224,7 +206,7 @@ func (b *builder) partnersChart() (*chartPage, bool, error) {
 		Slug:    slug,
 		Title:   b.msg.Sprintf("chart.table-1-partners.title"),
 		Summary: b.msg.Sprintf("chart.table-1-partners.summary", args...),
-		Chart:   h,
+		HTML:    h,
 		Notes:   b.paras("chart.table-1-partners.note", len(t.Rows)),
 		Data:    d,
 		Sources: []citeView{b.m.cite(t.Source, t.Locator)},
@@ -269,7 +251,7 @@ func (b *builder) chinaChart() (*chartPage, bool, error) {
 		Slug:    slug,
 		Title:   b.msg.Sprintf("chart.china-2015-2021.title", partner.Name, b.msg.List(years)),
 		Summary: b.msg.Sprintf("chart.china-2015-2021.summary", adj, b.msg.List(years)),
-		Chart:   h,
+		HTML:    h,
 		Notes:   b.paras("chart.china-2015-2021.note"),
 		Data:    d,
 		Sources: []citeView{b.m.cite(set.Source, set.Locator)},
@@ -312,7 +294,7 @@ func (b *builder) compareChart() (*chartPage, bool, error) {
 		Slug:    slug,
 		Title:   b.msg.Sprintf("chart.table-1-vs-records.title"),
 		Summary: b.msg.Sprintf("chart.table-1-vs-records.summary", t.GrandTotal, recTotal),
-		Chart:   h,
+		HTML:    h,
 		Notes:   b.paras("chart.table-1-vs-records.note"),
 		Data:    d,
 		Sources: []citeView{b.m.cite(t.Source, t.Locator)},
@@ -362,7 +344,7 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 		Slug:    "map",
 		Title:   b.msg.Sprintf("chart.map.title"),
 		Summary: b.msg.Sprintf("chart.map.summary", total, with),
-		Chart:   h,
+		HTML:    h,
 		Notes:   notes,
 		Data:    d,
 		Records: true,

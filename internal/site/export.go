@@ -29,7 +29,7 @@ func (b *builder) addFiles(files []export.File) {
 
 // exportSite says where the site is published, for export.
 func (b *builder) exportSite() export.Site {
-	return export.Site{Title: b.site.Title, Authors: Authors, Base: b.site.Base}
+	return export.Site{Title: b.site.Title, Authors: b.authors(), Base: b.site.Base}
 }
 
 // jsonLD encodes structured data for a page.
@@ -39,10 +39,6 @@ func (b *builder) jsonLD(v any) template.JS {
 		b.errs = append(b.errs, err)
 	}
 	return js
-}
-
-type dataPageData struct {
-	Downloads []export.Download
 }
 
 // downloads writes the data sets and the page that offers them, /data/.
@@ -57,15 +53,15 @@ func (b *builder) downloads() {
 	for _, d := range ds {
 		lds = append(lds, export.Dataset(d, b.exportSite(), b.msg))
 	}
-	b.page("data", &render.LegacyPage{
+	b.page("data", &render.DataPage{
 		Frame: render.Frame{
 			Path:        "data/",
-			Title:       b.msg.Sprintf("downloads.title"),
-			Description: b.msg.Sprintf("downloads.description"),
+			Title:       b.msg.Sprintf("page.data.title"),
+			Description: b.msg.Sprintf("page.data.description"),
 			Wikipedia:   true,
 			JSONLD:      b.jsonLD(lds),
 		},
-		Data: dataPageData{ds},
+		Downloads: ds,
 	})
 }
 
@@ -128,10 +124,10 @@ func (b *builder) search() {
 		Sources:    m.d.Sources,
 		Index:      m.ix,
 	}, b.msg))
-	b.page("search", &render.LegacyPage{Frame: render.Frame{
+	b.page("search", &render.SearchPage{Frame: render.Frame{
 		Path:        "search/",
-		Title:       b.msg.Sprintf("search.title"),
-		Description: b.msg.Sprintf("search.description"),
+		Title:       b.msg.Sprintf("page.search.title"),
+		Description: b.msg.Sprintf("page.search.description"),
 	}})
 }
 

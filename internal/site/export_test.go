@@ -274,7 +274,7 @@ func TestCaseStudyCitationTags(t *testing.T) {
 	page := string(files["cases/jujuy-guizhou/index.html"])
 	for _, want := range []string{
 		`<meta name="citation_title" content="Jujuy (Argentina) and Guizhou (China)">`,
-		`<meta name="citation_author" content="` + Authors + `">`,
+		`<meta name="citation_author" content="Asia–Latin America Subnational Atlas contributors">`,
 		`<meta name="citation_publication_date" content="`,
 		`<meta name="citation_abstract_html_url" content="` + ghBase + `cases/jujuy-guizhou/">`,
 		`<meta property="og:type" content="article">`,

@@ -37,7 +37,7 @@ func (b *builder) home() {
 	b.page("home", &render.HomePage{
 		Frame: render.Frame{
 			Title:       b.site.Title,
-			Description: "Sister-city, twinning and cooperation agreements between Latin American and Asian localities, with their sources, published figures and case studies.",
+			Description: b.msg.Sprintf("page.home.description"),
 		},
 		Agreements:    len(m.d.Agreements),
 		Localities:    latam,
@@ -85,8 +85,8 @@ func (b *builder) tableOne() {
 	b.page("table-1", &render.Table1Page{
 		Frame: render.Frame{
 			Path:        sitepath.Table1,
-			Title:       "Table 1: sister-city agreements between Asia and Latin America",
-			Description: "An exact reproduction of Rouvinski's Table 1, its arithmetic checked, beside the counts of today's agreement records.",
+			Title:       b.msg.Sprintf("page.table-1.title"),
+			Description: b.msg.Sprintf("page.table-1.description"),
 			JSONLD:      b.jsonLD(export.Dataset(export.Table1(t, b.m.ix.Source[t.Source], b.msg), b.exportSite(), b.msg)),
 		},
 		T:       t,
@@ -126,8 +126,8 @@ func (b *builder) countries() {
 	b.page("countries", &render.CountriesPage{
 		Frame: render.Frame{
 			Path:        sitepath.Countries,
-			Title:       "Countries",
-			Description: "Latin American and Caribbean countries with recorded agreements or a row in Table 1.",
+			Title:       b.msg.Sprintf("page.countries.title"),
+			Description: b.msg.Sprintf("page.countries.description"),
 		},
 		Countries: cs,
 	})
@@ -139,7 +139,7 @@ func (b *builder) countries() {
 			Frame: render.Frame{
 				Path:        c.Path,
 				Title:       c.Name,
-				Description: c.Name + ": subnational agreements with Asian partners, its row in Rouvinski's Table 1, and its localities.",
+				Description: b.msg.Sprintf("page.country.description", c.Name),
 				Wikipedia:   anyWikipedia(as),
 			},
 			Country: c,
@@ -147,7 +147,7 @@ func (b *builder) countries() {
 			Row:     m.table1.Row(c.Code),
 			Agreements: render.AgreementsTable{
 				ID:         "country-agreements",
-				Caption:    "Recorded agreements of " + c.Name + "'s localities, by Asian partner country",
+				Caption:    b.msg.Sprintf("page.country.agreements", c.Name),
 				Groups:     groups,
 				Agreements: as,
 			},
@@ -174,11 +174,11 @@ func (b *builder) agreementsPage() {
 	b.page("agreements", &render.AgreementsPage{
 		Frame: render.Frame{
 			Path:        sitepath.Agreements,
-			Title:       "All agreements",
-			Description: "Every recorded agreement between a Latin American and an Asian locality, with its sources.",
+			Title:       b.msg.Sprintf("page.agreements.title"),
+			Description: b.msg.Sprintf("page.agreements.description"),
 			Wikipedia:   anyWikipedia(as),
 		},
-		Table: render.AgreementsTable{ID: "all-agreements", Caption: "Every recorded agreement", Agreements: as},
+		Table: render.AgreementsTable{ID: "all-agreements", Caption: b.msg.Sprintf("page.agreements.caption"), Agreements: as},
 	})
 }
 
@@ -195,9 +195,9 @@ func (b *builder) sourcesPage() {
 		}
 	}
 	groups := []sourcesGroup{
-		{Title: "Studies, reports and articles"},
-		{Title: "News and web pages"},
-		{Title: "Data sets and lists"},
+		{Title: b.msg.Sprintf("page.sources.studies")},
+		{Title: b.msg.Sprintf("page.sources.news")},
+		{Title: b.msg.Sprintf("page.sources.data")},
 	}
 	for _, s := range m.d.Sources {
 		g := 0
@@ -217,8 +217,8 @@ func (b *builder) sourcesPage() {
 	b.page("sources", &render.SourcesPage{
 		Frame: render.Frame{
 			Path:        sitepath.Sources,
-			Title:       "Sources",
-			Description: "The bibliography of the atlas: every study, report, page and data set its records and case studies cite.",
+			Title:       b.msg.Sprintf("page.sources.title"),
+			Description: b.msg.Sprintf("page.sources.description"),
 		},
 		Groups: groups,
 	})
@@ -237,7 +237,7 @@ func sortKey(s *records.Source) string {
 }
 
 func (b *builder) notFound() {
-	b.page("404", &render.NotFoundPage{Frame: render.Frame{Path: sitepath.NotFound, Title: "Page not found", NoIndex: true}})
+	b.page("404", &render.NotFoundPage{Frame: render.Frame{Path: sitepath.NotFound, Title: b.msg.Sprintf("page.404.title"), NoIndex: true}})
 }
 
 // countryPaths maps the codes of the countries with pages to their paths.

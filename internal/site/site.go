@@ -107,6 +107,7 @@ func Generate(cfg Config) (output.Files, error) {
 	if err != nil {
 		return nil, err
 	}
+	m.msg = msg
 	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}, msg: msg}
 	b.pages()
 	b.downloads()
@@ -159,6 +160,7 @@ type model struct {
 	cases  []*content.Doc
 	pages  []*content.Doc
 	year   int // the current year, the latest a record may carry
+	msg    *messages.Table
 
 	// Computed once by assemble, for every page that needs them.
 	countries       []countryView     // Latin American countries with pages

@@ -90,6 +90,36 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// TestGoldenPages compares a country page, a chart page and the data
+// page of the small test site with their golden files; the small site
+// keeps them stable while the repository's records grow. Run with -update
+// to rewrite them after an intended change, and review the diff.
+func TestGoldenPages(t *testing.T) {
+	files, err := Generate(Config{Src: os.DirFS(sitetest.Write(t, sitetest.Minimal)), BaseURL: "/atlas/", Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for page, name := range map[string]string{
+		"countries/argentina/index.html": "minimal-country.golden.html",
+		"charts/table-1/index.html":      "minimal-chart.golden.html",
+		"data/index.html":                "minimal-data.golden.html",
+	} {
+		golden := filepath.Join("testdata", name)
+		if *update {
+			if err := os.WriteFile(golden, files[page], 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(string(want), string(files[page])); diff != "" {
+			t.Errorf("%s differs from %s (-want +got):\n%s", page, golden, diff)
+		}
+	}
+}
+
 var (
 	rowRE  = regexp.MustCompile(`(?s)<tr><th scope="row"><a href="[^"]*">([^<]*)</a></th>(.*?)</tr>`)
 	cellRE = regexp.MustCompile(`<td>([^<]*)</td>`)

@@ -5,15 +5,12 @@ import (
 	"slices"
 	"strings"
 
+	"atlas/internal/export"
 	"atlas/internal/records"
 	"atlas/internal/render"
 	"atlas/internal/sitepath"
 	"atlas/internal/stats"
 )
-
-// wikipediaLicence marks sources whose text, and the records derived from
-// them, are under CC BY-SA.
-const wikipediaLicence = "CC BY-SA 4.0"
 
 // The views of the records that pages show are render's; these names are
 // the builder's.
@@ -44,7 +41,7 @@ func (m *model) agreement(a *records.Agreement) agreementView {
 	for _, c := range a.Sources {
 		s := m.ix.Source[c.Source]
 		v.Sources = append(v.Sources, citeView{Source: s, Locator: c.Locator})
-		v.Wikipedia = v.Wikipedia || s.Licence == wikipediaLicence
+		v.Wikipedia = v.Wikipedia || s.Licence == export.LicenceWikipedia
 	}
 	return v
 }
