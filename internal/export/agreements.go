@@ -5,39 +5,43 @@ import (
 	"strings"
 
 	"atlas/internal/records"
+	"atlas/internal/stats"
 )
 
-var agreementColumns = []Column{
-	{"id", "stable identifier of the record; also its anchor on /agreements/"},
-	{"latam_locality_id", "Latin American locality id: country code / slug"},
-	{"latam_locality", "name of the Latin American locality"},
-	{"latam_level", "administrative level: city, municipality, district, department, province, state or region"},
-	{"latam_country", "ISO 3166-1 alpha-2 code of the Latin American country"},
-	{"asia_locality_id", "Asian locality id"},
-	{"asia_locality", "name of the Asian locality"},
-	{"asia_level", "administrative level of the Asian locality"},
-	{"asia_country", "ISO 3166-1 alpha-2 code of the Asian country (Macau counted under CN)"},
-	{"kind", "sister-city, friendship, cooperation, letter-of-intent or mou"},
-	{"year", "year of signature when a source states it; empty when unknown"},
-	{"status", "signed, active, proposed or unknown; empty when not recorded"},
-	{"sources", "source ids from /sources/, each with its locator in brackets, separated by ; "},
-	{"provenance", "for imported rows, the import's own note of where the row came from"},
-	{"licence", "CC BY-SA 4.0 for records derived from Wikipedia, otherwise CC BY 4.0"},
+// agreementColumns are the columns of data/agreements, in order.
+var agreementColumns = []col{
+	{name: "id"},
+	{name: "latam_locality_id"},
+	{name: "latam_locality"},
+	{name: "latam_level"},
+	{name: "latam_country"},
+	{name: "asia_locality_id"},
+	{name: "asia_locality"},
+	{name: "asia_level"},
+	{name: "asia_country"},
+	{name: "kind"},
+	{name: "year"},
+	{name: "status"},
+	{name: "sources"},
+	{name: "provenance"},
+	{name: "licence", args: []any{LicenceWikipedia, LicenceContent}},
 }
 
-var localityColumns = []Column{
-	{"id", "stable locality id: lower-case country code / slug; the anchor on its country's page"},
-	{"name", "name as commonly written in English"},
-	{"level", "city, municipality, district, department, province, state or region"},
-	{"country", "ISO 3166-1 alpha-2 code"},
-	{"region", "latin-america or asia"},
-	{"lat, lng", "approximate coordinates (city centres), empty when unknown"},
-	{"coords_source", "source id of the coordinates"},
-	{"agreements", "number of recorded agreements the locality is part of"},
+// localityColumns are the columns of data/localities as its dictionary
+// lists them.
+var localityColumns = []col{
+	{name: "id"},
+	{name: "name"},
+	{name: "level"},
+	{name: "country"},
+	{name: "region"},
+	{name: "lat, lng", id: "coords"},
+	{name: "coords_source"},
+	{name: "agreements"},
 }
 
 // agreements is data/agreements: one row per agreement, in the order of as.
-func agreements(as []*records.Agreement, ix *records.Index) (Download, []File, error) {
+func agreements(as []*records.Agreement, ix *records.Index, text stats.Text) (Download, []File, error) {
 	rows := [][]string{columnNames(agreementColumns)}
 	var recs []map[string]string
 	for _, a := range as {
@@ -45,20 +49,23 @@ func agreements(as []*records.Agreement, ix *records.Index) (Download, []File, e
 		rows = append(rows, row)
 		rec := map[string]string{}
 		for i, c := range agreementColumns {
-			rec[c.Name] = row[i]
+			rec[c.name] = row[i]
 		}
 		recs = append(recs, rec)
 	}
-	files, err := dataFiles("agreements", rows, map[string]any{
-		"title":       "Agreements between Latin American and Asian localities",
-		"licence":     "Records derived from Wikipedia: " + LicenceWikipedia + " (" + AttribWikipedia + "); other records: " + LicenceContent,
-		"attribution": AttribWikipedia,
+	const name = "agreements"
+	attrib := AttribWikipedia(text)
+	files, err := dataFiles(name, rows, map[string]any{
+		"title":       words(text, name, "file-title"),
+		"licence":     words(text, name, "file-licence", LicenceWikipedia, attrib, LicenceContent),
+		"attribution": attrib,
 		"records":     recs,
 	})
 	return Download{
-		Name: "agreements", Title: "Agreements", Rows: len(as), Columns: agreementColumns,
-		Description: "One row per recorded relationship between a Latin American and an Asian locality.",
-		Licence:     LicenceWikipedia + " for the rows derived from Wikipedia, with the attribution “" + AttribWikipedia + "”; " + LicenceContent + " for the rest",
+		Name: name, Title: words(text, name, "title"), Rows: len(as),
+		Columns:     dictionary(text, name, agreementColumns),
+		Description: words(text, name, "description"),
+		Licence:     words(text, name, "licence", LicenceWikipedia, attrib, LicenceContent),
 		licences:    []string{ccBY, ccBYSA},
 	}, files, err
 }
@@ -89,7 +96,7 @@ func agreementRow(a *records.Agreement, ix *records.Index) []string {
 
 // localities is data/localities: every locality, with the number of
 // agreements it is part of.
-func localities(d *records.Data, ix *records.Index) (Download, []File, error) {
+func localities(d *records.Data, ix *records.Index, text stats.Text) (Download, []File, error) {
 	n := map[string]int{}
 	for _, a := range d.Agreements {
 		n[a.LatAm]++
@@ -110,15 +117,17 @@ func localities(d *records.Data, ix *records.Index) (Download, []File, error) {
 		}
 		recs = append(recs, rec)
 	}
-	files, err := dataFiles("localities", rows, map[string]any{
-		"title":      "Localities of the atlas",
-		"licence":    LicenceContent + "; coordinates © OpenStreetMap contributors, ODbL, via Hekman/twincities",
+	const name = "localities"
+	files, err := dataFiles(name, rows, map[string]any{
+		"title":      words(text, name, "file-title"),
+		"licence":    words(text, name, "file-licence", LicenceContent),
 		"localities": recs,
 	})
 	return Download{
-		Name: "localities", Title: "Localities", Rows: len(d.Localities), Columns: localityColumns,
-		Description: "Every Latin American and Asian city, province, state or region that a record names, with its level and approximate coordinates where known.",
-		Licence:     LicenceContent + "; the coordinates © OpenStreetMap contributors, under the Open Database License (ODbL)",
+		Name: name, Title: words(text, name, "title"), Rows: len(d.Localities),
+		Columns:     dictionary(text, name, localityColumns),
+		Description: words(text, name, "description"),
+		Licence:     words(text, name, "licence", LicenceContent),
 		licences:    []string{ccBY, odbl},
 	}, files, err
 }

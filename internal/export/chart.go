@@ -18,7 +18,8 @@ type Cite struct {
 // from the dataset d that the chart draws. sources are where its figures
 // come from; licence is the files' licence line (LicenceWikipedia with
 // AttribWikipedia when the figures count records derived from Wikipedia).
-func Chart(file string, d *stats.Dataset, sources []Cite, licence string) ([]File, error) {
+// text gives the labels of the columns the dataset does not label.
+func Chart(file string, d *stats.Dataset, sources []Cite, licence string, text stats.Text) ([]File, error) {
 	var srcs []string
 	for _, s := range sources {
 		c := citation(s.Source)
@@ -27,7 +28,7 @@ func Chart(file string, d *stats.Dataset, sources []Cite, licence string) ([]Fil
 		}
 		srcs = append(srcs, c)
 	}
-	j, err := jsonFile(file+".json", datasetJSON(d, strings.Join(srcs, "; "), licence))
+	j, err := jsonFile(file+".json", datasetJSON(d, strings.Join(srcs, "; "), licence, text))
 	if err != nil {
 		return nil, err
 	}
@@ -107,20 +108,21 @@ func datasetRecords(d *stats.Dataset, rows []stats.DataRow) []map[string]any {
 }
 
 // datasetJSON returns the dataset as a JSON document, with its source and
-// licence.
-func datasetJSON(d *stats.Dataset, source, licence string) map[string]any {
+// licence. The code and bound columns are labelled data.column.code and
+// data.column.bound.
+func datasetJSON(d *stats.Dataset, source, licence string, text stats.Text) map[string]any {
 	type col struct {
 		Key   string `json:"key"`
 		Label string `json:"label"`
 	}
 	cols := []col{{d.RowKey, d.RowHead}}
 	if d.Codes {
-		cols = append(cols, col{"code", "ISO 3166-1 alpha-2 code"})
+		cols = append(cols, col{"code", text.Sprintf("data.column.code")})
 	}
 	for _, c := range d.Columns {
 		cols = append(cols, col{c.Key, c.Label})
 		if c.Bounded {
-			cols = append(cols, col{c.Key + "_bound", c.Label + ": exact, at-least or more-than"})
+			cols = append(cols, col{c.Key + "_bound", text.Sprintf("data.column.bound", c.Label)})
 		}
 	}
 	m := map[string]any{

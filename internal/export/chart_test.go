@@ -21,7 +21,7 @@ func TestChart(t *testing.T) {
 		},
 		Foot: &stats.DataRow{Label: "Total", Cells: []stats.DataCell{{N: 203, Bound: records.AtLeast}, {}}},
 	}
-	files, err := Chart("charts/c/atlas-c", d, []Cite{{ix.Source["report"], "Table 2"}, {ix.Source["wiki"], ""}}, "CC BY-SA 4.0: with Wikipedia's")
+	files, err := Chart("charts/c/atlas-c", d, []Cite{{ix.Source["report"], "Table 2"}, {ix.Source["wiki"], ""}}, "CC BY-SA 4.0: with Wikipedia's", enText(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,6 +53,10 @@ func TestChart(t *testing.T) {
 	var keys []string
 	for _, c := range doc.Columns {
 		keys = append(keys, c.Key)
+	}
+	// The columns the table does not show are labelled from the string table.
+	if c, b := doc.Columns[1], doc.Columns[3]; c.Label != "ISO 3166-1 alpha-2 code" || b.Label != "Agreements: exact, at-least or more-than" {
+		t.Errorf("code column %+v, bound column %+v", c, b)
 	}
 	gotDoc := map[string]any{"source": doc.Source, "licence": doc.Licence, "columns": keys, "row": doc.Rows[1], "total": doc.Total}
 	if diff := cmp.Diff(want, gotDoc); diff != "" {

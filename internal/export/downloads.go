@@ -25,6 +25,33 @@ type Download struct {
 // Column is an entry of a data dictionary.
 type Column struct{ Name, Meaning string }
 
+// col is a column of a download as Go knows it: its name in the files,
+// and the id of its meaning, the message download.<download>.column.<id>
+// (id is name when empty), with the arguments the message prints.
+type col struct {
+	name, id string
+	args     []any
+}
+
+// dictionary returns the data dictionary of the download name, cols with
+// their meanings in the language of text.
+func dictionary(text stats.Text, name string, cols []col) []Column {
+	out := make([]Column, len(cols))
+	for i, c := range cols {
+		id := c.id
+		if id == "" {
+			id = c.name
+		}
+		out[i] = Column{c.name, text.Sprintf("download."+name+".column."+id, c.args...)}
+	}
+	return out
+}
+
+// words returns the message download.<name>.<part>.
+func words(text stats.Text, name, part string, args ...any) string {
+	return text.Sprintf("download."+name+"."+part, args...)
+}
+
 // Records is what the downloads of /data/ are made of.
 type Records struct {
 	Data       *records.Data
@@ -34,8 +61,8 @@ type Records struct {
 }
 
 // Downloads returns the data sets of /data/, in the order the page lists
-// them, and their files.
-func Downloads(r Records) ([]Download, []File, error) {
+// them, and their files, in the language of text.
+func Downloads(r Records, text stats.Text) ([]Download, []File, error) {
 	var (
 		ds    []Download
 		files []File
@@ -46,13 +73,13 @@ func Downloads(r Records) ([]Download, []File, error) {
 		files = append(files, fs...)
 		errs = append(errs, err)
 	}
-	add(agreements(r.Agreements, r.Index))
-	add(table1(r.Table1, r.Index.Source[r.Table1.Source]))
+	add(agreements(r.Agreements, r.Index, text))
+	add(table1(r.Table1, r.Index.Source[r.Table1.Source], text))
 	if len(r.Data.Figures) > 0 {
-		add(figures(r.Data.Figures, r.Index))
+		add(figures(r.Data.Figures, r.Index, text))
 	}
-	add(localities(r.Data, r.Index))
-	add(sources(r.Data.Sources))
+	add(localities(r.Data, r.Index, text))
+	add(sources(r.Data.Sources, text))
 	return ds, files, errors.Join(errs...)
 }
 
@@ -65,10 +92,10 @@ func dataFiles(name string, rows [][]string, doc any) ([]File, error) {
 	return []File{csvFile(sitepath.Download(name+".csv"), rows), j}, nil
 }
 
-func columnNames(cs []Column) []string {
+func columnNames(cs []col) []string {
 	var out []string
 	for _, c := range cs {
-		out = append(out, c.Name)
+		out = append(out, c.name)
 	}
 	return out
 }

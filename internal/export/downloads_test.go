@@ -11,7 +11,7 @@ import (
 
 func TestDownloads(t *testing.T) {
 	d, ix := fixture()
-	ds, files, err := Downloads(Records{Data: d, Index: ix, Agreements: d.Agreements, Table1: table1Fixture(ix)})
+	ds, files, err := Downloads(Records{Data: d, Index: ix, Agreements: d.Agreements, Table1: table1Fixture(ix)}, enText(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,6 +21,18 @@ func TestDownloads(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"agreements", "table-1", "localities", "sources"}, names); diff != "" {
 		t.Errorf("downloads without published figures (-want +got):\n%s", diff)
+	}
+	// The words come from the string table; the licence names stay.
+	a := ds[0]
+	if diff := cmp.Diff([]string{
+		"Agreements",
+		"CC BY-SA 4.0 for the rows derived from Wikipedia, with the attribution “Derived from English Wikipedia's lists of twin towns and sister cities”; CC BY 4.0 for the rest",
+		"licence", "CC BY-SA 4.0 for records derived from Wikipedia, otherwise CC BY 4.0",
+	}, []string{a.Title, a.Licence, a.Columns[14].Name, a.Columns[14].Meaning}); diff != "" {
+		t.Errorf("agreements: title, licence, last column (-want +got):\n%s", diff)
+	}
+	if c := ds[2].Columns[5]; c.Name != "lat, lng" || c.Meaning != "approximate coordinates (city centres), empty when unknown" {
+		t.Errorf("localities: sixth column %+v", c)
 	}
 	got := byName(files)
 	want := map[string]string{
@@ -64,7 +76,7 @@ func TestPublishedFigures(t *testing.T) {
 		{Scope: "all", AsOf: 2021, Value: 200, Bound: records.MoreThan, Quote: "more than 200"},
 		{Scope: "AR", AsOf: 2021, Value: 30, Bound: records.Exact},
 	}}}
-	ds, files, err := Downloads(Records{Data: d, Index: ix, Agreements: d.Agreements, Table1: table1Fixture(ix)})
+	ds, files, err := Downloads(Records{Data: d, Index: ix, Agreements: d.Agreements, Table1: table1Fixture(ix)}, enText(t))
 	if err != nil {
 		t.Fatal(err)
 	}

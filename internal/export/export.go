@@ -8,6 +8,15 @@
 // Files, at the paths package sitepath gives. It knows nothing of
 // templates or of the page builder: the site package calls it and adds the
 // files to the build.
+//
+// The words readers see in the files (titles, descriptions, licence
+// sentences, the data dictionaries, the feed's title, the search's labels)
+// come from a stats.Text, the string table of package messages, by key:
+// download.<name>.*, download.<name>.column.<column>, jsonld.*, feed.*,
+// robots.*, search.* and licence.*. What stays in Go is data: the column
+// names of the downloads (CSV headers, JSON keys), which are stable
+// identifiers in every language, enum values, licence names ("CC BY 4.0")
+// and URLs.
 package export
 
 import (
@@ -17,6 +26,7 @@ import (
 	"fmt"
 
 	"atlas/internal/sitepath"
+	"atlas/internal/stats"
 )
 
 // File is one output file: its slash-separated path in the site and its
@@ -40,10 +50,13 @@ const (
 	// LicenceWikipedia marks sources whose text, and the records derived
 	// from them, are under CC BY-SA.
 	LicenceWikipedia = "CC BY-SA 4.0"
-	// AttribWikipedia is the attribution that records derived from
-	// Wikipedia carry.
-	AttribWikipedia = "Derived from English Wikipedia's lists of twin towns and sister cities"
 )
+
+// AttribWikipedia returns the attribution that records derived from
+// Wikipedia carry, in the language of text.
+func AttribWikipedia(text stats.Text) string {
+	return text.Sprintf("licence.wikipedia.attribution")
+}
 
 // Licence URLs, for structured data.
 const (

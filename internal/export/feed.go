@@ -7,6 +7,7 @@ import (
 
 	"atlas/internal/records"
 	"atlas/internal/sitepath"
+	"atlas/internal/stats"
 )
 
 // The Atom feed of case studies (RFC 4287), at feed.xml.
@@ -62,13 +63,14 @@ type atomCategory struct {
 }
 
 // feedFile returns feed.xml, with an entry per case study in the order of
-// cases (newest first). s.Base must have an origin.
-func feedFile(s Site, cases []Doc) (File, error) {
+// cases (newest first), its title and subtitle in the language of text.
+// s.Base must have an origin.
+func feedFile(s Site, cases []Doc, text stats.Text) (File, error) {
 	abs := s.Base.Abs
 	f := atomFeed{
 		Lang:     "en",
-		Title:    s.Title + ": case studies",
-		Subtitle: "New and revised case studies of subnational relations between Latin America and Asia, every fact cited.",
+		Title:    text.Sprintf("feed.title", s.Title),
+		Subtitle: text.Sprintf("feed.subtitle"),
 		ID:       abs(sitepath.Feed),
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: abs(sitepath.Feed)},

@@ -49,7 +49,7 @@ func TestFeed(t *testing.T) {
 	f, err := feedFile(site, []Doc{
 		{Title: "Newer", Path: "cases/newer/", Summary: "S1", Updated: "2026-11-22", Countries: []*records.Country{ix.Country["AR"]}},
 		{Title: "Older", Path: "cases/older/", Summary: "S2", Updated: "2025-01-02"},
-	})
+	}, enText(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestFeed(t *testing.T) {
 }
 
 func TestEmptyFeed(t *testing.T) {
-	f, err := feedFile(site, nil)
+	f, err := feedFile(site, nil, enText(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,10 +1,32 @@
 package export
 
 import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"atlas/internal/messages"
 	"atlas/internal/records"
 	"atlas/internal/sitepath"
 	"atlas/internal/stats"
 )
+
+// enText is the site's own English string table, so that the tests read
+// the words readers get. The test fails if the code under it asked for a
+// message the table lacks.
+func enText(t *testing.T) *messages.Table {
+	t.Helper()
+	text, err := messages.Load(os.DirFS(filepath.Join("..", "..")), "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := text.Err(); err != nil {
+			t.Errorf("messages: %v", err)
+		}
+	})
+	return text
+}
 
 func ptr[T any](v T) *T { return &v }
 

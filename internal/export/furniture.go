@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"atlas/internal/sitepath"
+	"atlas/internal/stats"
 )
 
 // Sitemap and robots.txt.
@@ -28,17 +29,18 @@ type SitemapEntry struct {
 
 // Furniture returns robots.txt and, when s.Base has an origin, the two
 // files that need absolute URLs: sitemap.xml, listing pages, and the Atom
-// feed of the case studies cases.
-func Furniture(s Site, pages []SitemapEntry, cases []Doc) ([]File, error) {
+// feed of the case studies cases. Their words are in the language of
+// text.
+func Furniture(s Site, pages []SitemapEntry, cases []Doc, text stats.Text) ([]File, error) {
 	if s.Base.Origin == "" {
-		return []File{robots(s.Base, false)}, nil
+		return []File{robots(s.Base, false, text)}, nil
 	}
 	sitemap, err1 := sitemapFile(pages, s.Base)
-	feed, err2 := feedFile(s, cases)
+	feed, err2 := feedFile(s, cases, text)
 	if err := errors.Join(err1, err2); err != nil {
 		return nil, err
 	}
-	return []File{robots(s.Base, true), sitemap, feed}, nil
+	return []File{robots(s.Base, true, text), sitemap, feed}, nil
 }
 
 // sitemapFile returns sitemap.xml, listing the pages by their absolute URLs,
@@ -68,14 +70,17 @@ func sitemapFile(pages []SitemapEntry, base sitepath.Base) (File, error) {
 }
 
 // robots returns robots.txt, pointing to the sitemap if there is one, and
-// otherwise saying why there is none.
-func robots(base sitepath.Base, sitemap bool) File {
+// otherwise saying why there is none, in comment lines of the message
+// robots.no-sitemap.
+func robots(base sitepath.Base, sitemap bool, text stats.Text) File {
 	var b strings.Builder
 	b.WriteString("User-agent: *\nAllow: /\n")
 	if sitemap {
 		fmt.Fprintf(&b, "Sitemap: %s\n", base.Abs(sitepath.Sitemap))
 	} else {
-		fmt.Fprintf(&b, "# No sitemap: this site was built for the path %s, and a sitemap needs absolute URLs\n# (build with -base-url https://HOST%s to get one).\n", base.Path, base.Path)
+		for line := range strings.Lines(text.Sprintf("robots.no-sitemap", base.Path)) {
+			fmt.Fprintf(&b, "# %s\n", strings.TrimSuffix(line, "\n"))
+		}
 	}
 	return File{sitepath.Robots, []byte(b.String())}
 }

@@ -47,7 +47,7 @@ func TestFurniture(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			files, err := Furniture(tt.s, []SitemapEntry{{Loc: ""}}, nil)
+			files, err := Furniture(tt.s, []SitemapEntry{{Loc: ""}}, nil, enText(t))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -4,17 +4,20 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"strings"
 
 	"atlas/internal/records"
 	"atlas/internal/sitepath"
+	"atlas/internal/stats"
 )
 
 // Structured data: schema.org Dataset descriptions for the pages that
 // offer data (/data/ and /table-1/), so that dataset search engines find
 // the downloads with their licences and sources.
 
-// Dataset describes a download as a schema.org Dataset, for JSONLD.
-func Dataset(d Download, s Site) map[string]any {
+// Dataset describes a download as a schema.org Dataset, for JSONLD, in the
+// language of text.
+func Dataset(d Download, s Site, text stats.Text) map[string]any {
 	abs := s.Base.Abs
 	var vars []map[string]string
 	for _, c := range d.Columns {
@@ -23,16 +26,16 @@ func Dataset(d Download, s Site) map[string]any {
 	ds := map[string]any{
 		"@context":            "https://schema.org",
 		"@type":               "Dataset",
-		"name":                d.Title + " (" + s.Title + ")",
-		"description":         d.Description + " Licence: " + d.Licence + ".",
+		"name":                text.Sprintf("jsonld.name", d.Title, s.Title),
+		"description":         text.Sprintf("jsonld.description", d.Description, d.Licence),
 		"url":                 abs(sitepath.Data) + "#" + d.Name,
 		"license":             d.licences,
 		"isAccessibleForFree": true,
 		"creator": map[string]any{
 			"@type": "Organization", "name": s.Title, "url": abs(sitepath.Home),
 		},
-		"keywords":         []string{"sister cities", "twinning", "hermanamientos", "subnational diplomacy", "paradiplomacy", "Latin America", "Asia"},
-		"spatialCoverage":  "Latin America and the Caribbean; Asia",
+		"keywords":         strings.Split(text.Sprintf("jsonld.keywords"), ", "),
+		"spatialCoverage":  text.Sprintf("jsonld.coverage"),
 		"variableMeasured": vars,
 		"distribution": []map[string]string{
 			{"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": abs(sitepath.Download(d.Name + ".csv"))},

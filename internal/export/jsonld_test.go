@@ -10,7 +10,8 @@ import (
 
 func TestDataset(t *testing.T) {
 	_, ix := fixture()
-	ld, err := JSONLD(Dataset(Table1(table1Fixture(ix), ix.Source["report"]), site))
+	text := enText(t)
+	ld, err := JSONLD(Dataset(Table1(table1Fixture(ix), ix.Source["report"], text), site, text))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -18,6 +19,8 @@ func TestDataset(t *testing.T) {
 		Context      string   `json:"@context"`
 		Type         string   `json:"@type"`
 		Name         string   `json:"name"`
+		Description  string   `json:"description"`
+		Keywords     []string `json:"keywords"`
 		URL          string   `json:"url"`
 		License      []string `json:"license"`
 		Citation     string   `json:"citation"`
@@ -38,6 +41,9 @@ func TestDataset(t *testing.T) {
 	}
 	if ds.Context != "https://schema.org" || ds.Type != "Dataset" || ds.Name != "Rouvinski's Table 1 (Atlas)" {
 		t.Errorf("@context %q, @type %q, name %q", ds.Context, ds.Type, ds.Name)
+	}
+	if want := "The published table, cell by cell, with the per-partner counts behind each cell and the printed TOTAL row. Licence: CC BY 4.0."; ds.Description != want || len(ds.Keywords) != 7 || ds.Keywords[2] != "hermanamientos" {
+		t.Errorf("description %q, keywords %q", ds.Description, ds.Keywords)
 	}
 	if ds.URL != "https://example.org/atlas/data/#table-1" || len(ds.License) != 1 {
 		t.Errorf("url %q, licences %v", ds.URL, ds.License)

@@ -6,6 +6,7 @@ import (
 
 	"atlas/internal/records"
 	"atlas/internal/sitepath"
+	"atlas/internal/stats"
 )
 
 // searchEntry is one thing the site's search finds.
@@ -27,16 +28,17 @@ type SearchData struct {
 }
 
 // Search returns the search index. Search runs in the browser over it.
-func Search(d SearchData) (File, error) {
+// Each entry's kind is a message search.kind.*, in the language of text.
+func Search(d SearchData, text stats.Text) (File, error) {
 	var idx []searchEntry
 	for _, c := range d.Cases {
-		idx = append(idx, searchEntry{c.Title, "Case study", c.Path, c.Summary})
+		idx = append(idx, searchEntry{c.Title, text.Sprintf("search.kind.case"), c.Path, c.Summary})
 	}
 	for _, p := range d.Pages {
-		idx = append(idx, searchEntry{p.Title, "Page", p.Path, p.Summary})
+		idx = append(idx, searchEntry{p.Title, text.Sprintf("search.kind.page"), p.Path, p.Summary})
 	}
 	for _, c := range d.Countries {
-		idx = append(idx, searchEntry{c.Name, "Country", sitepath.Country(c.Name), c.NameES})
+		idx = append(idx, searchEntry{c.Name, text.Sprintf("search.kind.country"), sitepath.Country(c.Name), c.NameES})
 	}
 	seen := map[string]bool{}
 	for _, a := range d.Agreements {
@@ -44,12 +46,12 @@ func Search(d SearchData) (File, error) {
 		if !seen[l.ID] {
 			seen[l.ID] = true
 			country := d.Index.Country[l.Country].Name
-			idx = append(idx, searchEntry{l.Name, "Locality, " + country, sitepath.Locality(country, l.ID), ""})
+			idx = append(idx, searchEntry{l.Name, text.Sprintf("search.kind.locality", country), sitepath.Locality(country, l.ID), ""})
 		}
-		idx = append(idx, searchEntry{l.Name + " – " + p.Name, "Agreement, " + a.Kind, sitepath.Agreement(a.ID), d.Index.Country[p.Country].Name})
+		idx = append(idx, searchEntry{l.Name + " – " + p.Name, text.Sprintf("search.kind.agreement", a.Kind), sitepath.Agreement(a.ID), d.Index.Country[p.Country].Name})
 	}
 	for _, s := range d.Sources {
-		idx = append(idx, searchEntry{s.Title, "Source", sitepath.Source(s.ID), strings.Join(slices.Concat(s.Authors, []string{s.Container}), " ")})
+		idx = append(idx, searchEntry{s.Title, text.Sprintf("search.kind.source"), sitepath.Source(s.ID), strings.Join(slices.Concat(s.Authors, []string{s.Container}), " ")})
 	}
 	return jsonFile(sitepath.SearchIndex, idx)
 }

@@ -21,7 +21,7 @@ func TestSearch(t *testing.T) {
 		Agreements: d.Agreements,
 		Sources:    d.Sources[:1],
 		Index:      ix,
-	})
+	}, enText(t))
 	if err != nil {
 		t.Fatal(err)
 	}

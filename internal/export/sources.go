@@ -7,22 +7,25 @@ import (
 
 	"atlas/internal/records"
 	"atlas/internal/sitepath"
+	"atlas/internal/stats"
 )
 
-var sourceColumns = []Column{
-	{"id", "stable source id; the anchor on /sources/ and the key of [@id] citations"},
-	{"kind", "article, chapter, report, blog, web, news, dataset, list or book"},
-	{"authors", "authors as printed, separated by ; "},
-	{"title", "title; in square brackets when supplied by the atlas"},
-	{"container", "journal, collection or website"},
-	{"publisher", "publisher, when known"},
-	{"year, date", "year or ISO date, only when the source gives one"},
-	{"url", "web address"},
-	{"licence", "the source's licence, when stated"},
+// sourceColumns is the data dictionary of data/sources.
+var sourceColumns = []col{
+	{name: "id"},
+	{name: "kind"},
+	{name: "authors"},
+	{name: "title"},
+	{name: "container"},
+	{name: "publisher"},
+	{name: "year, date", id: "year"},
+	{name: "url"},
+	{name: "licence"},
 }
 
 // sources is data/sources, as CSV, JSON and BibTeX (data/sources.bib).
-func sources(ss []*records.Source) (Download, []File, error) {
+func sources(ss []*records.Source, text stats.Text) (Download, []File, error) {
+	const name = "sources"
 	rows := [][]string{{"id", "kind", "authors", "title", "container", "publisher", "year", "date", "url", "licence"}}
 	var bib strings.Builder
 	var recs []map[string]string
@@ -43,11 +46,12 @@ func sources(ss []*records.Source) (Download, []File, error) {
 		bib.WriteString(BibTeX(s))
 		bib.WriteString("\n\n")
 	}
-	files, err := dataFiles("sources", rows, map[string]any{"title": "Bibliography of the atlas", "licence": LicenceContent, "sources": recs})
+	files, err := dataFiles(name, rows, map[string]any{"title": words(text, name, "file-title"), "licence": LicenceContent, "sources": recs})
 	files = append(files, File{sitepath.Download("sources.bib"), []byte(bib.String())})
 	return Download{
-		Name: "sources", Title: "Bibliography", Rows: len(ss), Columns: sourceColumns,
-		Description: "Every source the records and case studies cite; also as BibTeX (data/sources.bib).",
+		Name: name, Title: words(text, name, "title"), Rows: len(ss),
+		Columns:     dictionary(text, name, sourceColumns),
+		Description: words(text, name, "description"),
 		Licence:     LicenceContent,
 		licences:    []string{ccBY},
 	}, files, err

@@ -8,30 +8,34 @@ import (
 	"atlas/internal/stats"
 )
 
-var table1Columns = []Column{
-	{"country", "Latin American country as printed"},
-	{"code", "ISO 3166-1 alpha-2 code"},
-	{"japan, korea, china_and_taiwan, other", "the cells exactly as printed"},
-	{"JP, KR, CN, TW, IN, ID, PH", "the counts per partner country behind the cells"},
-	{"total", "the row's total (not printed in the source; computed)"},
+// table1Columns is the data dictionary of data/table-1.
+var table1Columns = []col{
+	{name: "country"},
+	{name: "code"},
+	{name: "japan, korea, china_and_taiwan, other", id: "cells"},
+	{name: "JP, KR, CN, TW, IN, ID, PH", id: "counts"},
+	{name: "total"},
 }
 
-var figureColumns = []Column{
-	{"set", "id of the figure set"},
-	{"scope", "all, or the Latin American country code the figure counts"},
-	{"as_of", "the year the figure is for"},
-	{"value", "the number as published"},
-	{"bound", "exact, at-least or more-than: a lower bound is never a count"},
-	{"quote", "the short phrase as published"},
-	{"source", "source id"},
+// figureColumns are the columns of data/published-figures.
+var figureColumns = []col{
+	{name: "set"},
+	{name: "scope"},
+	{name: "as_of"},
+	{name: "value"},
+	{name: "bound"},
+	{name: "quote"},
+	{name: "source"},
 }
 
 // Table1 describes the download of Rouvinski's Table 1, t, published in
-// src.
-func Table1(t *stats.Table, src *records.Source) Download {
+// src, in the language of text.
+func Table1(t *stats.Table, src *records.Source, text stats.Text) Download {
+	const name = "table-1"
 	return Download{
-		Name: "table-1", Title: "Rouvinski's Table 1", Rows: len(t.Rows), Columns: table1Columns,
-		Description: "The published table, cell by cell, with the per-partner counts behind each cell and the printed TOTAL row.",
+		Name: name, Title: words(text, name, "title"), Rows: len(t.Rows),
+		Columns:     dictionary(text, name, table1Columns),
+		Description: words(text, name, "description"),
 		Licence:     LicenceContent,
 		licences:    []string{ccBY},
 		source:      src,
@@ -40,7 +44,7 @@ func Table1(t *stats.Table, src *records.Source) Download {
 
 // table1 is data/table-1: the cells as printed, the counts behind them and
 // the printed totals.
-func table1(t *stats.Table, src *records.Source) (Download, []File, error) {
+func table1(t *stats.Table, src *records.Source, text stats.Text) (Download, []File, error) {
 	var codes, labels []string
 	head := []string{"country", "code"}
 	for _, c := range t.Columns {
@@ -67,7 +71,7 @@ func table1(t *stats.Table, src *records.Source) (Download, []File, error) {
 		rows = append(rows, append(row, strconv.Itoa(r.Total)))
 		jrows = append(jrows, jsonRow{r.Country.Name, r.Country.Code, r.Cells, counts, r.Total})
 	}
-	total := []string{"TOTAL", ""}
+	total := []string{"TOTAL", ""} // the printed row's label, transcribed
 	for _, n := range t.Totals {
 		total = append(total, strconv.Itoa(n))
 	}
@@ -75,17 +79,18 @@ func table1(t *stats.Table, src *records.Source) (Download, []File, error) {
 	files, err := dataFiles("table-1", rows, map[string]any{
 		"title":   t.Title,
 		"source":  citation(src) + ", " + t.Locator,
-		"licence": LicenceContent + " (this transcription); the figures are the source's",
+		"licence": words(text, "table-1", "file-licence", LicenceContent),
 		"columns": labels,
 		"rows":    jrows,
 		"totals":  t.Totals,
 	})
-	return Table1(t, src), files, err
+	return Table1(t, src, text), files, err
 }
 
 // figures is data/published-figures: one row per published figure.
-func figures(sets []*records.FigureSet, ix *records.Index) (Download, []File, error) {
-	rows := [][]string{{"set", "scope", "as_of", "value", "bound", "quote", "source"}}
+func figures(sets []*records.FigureSet, ix *records.Index, text stats.Text) (Download, []File, error) {
+	const name = "published-figures"
+	rows := [][]string{columnNames(figureColumns)}
 	var recs []map[string]any
 	for _, s := range sets {
 		for _, f := range s.Items {
@@ -93,9 +98,9 @@ func figures(sets []*records.FigureSet, ix *records.Index) (Download, []File, er
 			recs = append(recs, map[string]any{"set": s.ID, "scope": f.Scope, "as_of": f.AsOf, "value": f.Value, "bound": f.Bound, "quote": f.Quote, "source": s.Source})
 		}
 	}
-	files, err := dataFiles("published-figures", rows, map[string]any{
-		"title":   "Figures as sources published them",
-		"licence": LicenceContent + " (this transcription); the figures are the sources'",
+	files, err := dataFiles(name, rows, map[string]any{
+		"title":   words(text, name, "file-title"),
+		"licence": words(text, name, "file-licence", LicenceContent),
 		"figures": recs,
 	})
 	var src *records.Source
@@ -103,8 +108,9 @@ func figures(sets []*records.FigureSet, ix *records.Index) (Download, []File, er
 		src = ix.Source[sets[0].Source]
 	}
 	return Download{
-		Name: "published-figures", Title: "Published figures", Rows: len(rows) - 1, Columns: figureColumns,
-		Description: "Single figures as sources published them, such as the Latinoamérica21 counts of China–Latin America twinnings; “more than 200” is kept as a lower bound.",
+		Name: name, Title: words(text, name, "title"), Rows: len(rows) - 1,
+		Columns:     dictionary(text, name, figureColumns),
+		Description: words(text, name, "description"),
 		Licence:     LicenceContent,
 		licences:    []string{ccBY},
 		source:      src,

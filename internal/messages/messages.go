@@ -1,5 +1,7 @@
 // Package messages owns the sentences readers see that Go code composes:
-// chart titles, summaries, notes, captions, labels and column heads. They
+// chart titles, summaries, notes, captions, labels and column heads, and
+// the words of the files that are not pages (the downloads' titles,
+// licences and data dictionaries, the feed, the search index). They
 // live in a string table per language, templates/messages/<lang>.yaml,
 // loaded into a golang.org/x/text/message catalog, so that a second
 // language is a second file, not code. It is the only importer of

@@ -440,14 +440,3 @@ func sortedKeys[V any](m map[string]V) []string {
 	slices.Sort(keys)
 	return keys
 }
-
-// String describes a figure as published: "more than 200".
-func (f Figure) String() string {
-	switch f.Bound {
-	case AtLeast:
-		return fmt.Sprintf("at least %d", f.Value)
-	case MoreThan:
-		return fmt.Sprintf("more than %d", f.Value)
-	}
-	return fmt.Sprint(f.Value)
-}

@@ -69,8 +69,13 @@ type Figure struct {
 	Country *records.Country // nil for "all"
 	// PartnerAdj is the adjective of the set's partner country: "Chinese".
 	PartnerAdj string
+	// Wording is the figure as its source words it: "more than 200".
+	Wording string
 	records.Figure
 }
+
+// String returns the figure's Wording, as the templates print it.
+func (f Figure) String() string { return f.Wording }
 
 // Case is a case study ready for its page and for lists.
 type Case struct {

@@ -44,14 +44,14 @@ func (b *builder) jsonLD(v any) template.JS {
 // downloads writes the data sets and the page that offers them, /data/.
 func (b *builder) downloads() {
 	m := b.m
-	ds, files, err := export.Downloads(export.Records{Data: m.d, Index: m.ix, Agreements: m.agreementRecords(), Table1: m.table1})
+	ds, files, err := export.Downloads(export.Records{Data: m.d, Index: m.ix, Agreements: m.agreementRecords(), Table1: m.table1}, b.msg)
 	if err != nil {
 		b.errs = append(b.errs, err)
 	}
 	b.addFiles(files)
 	var lds []map[string]any
 	for _, d := range ds {
-		lds = append(lds, export.Dataset(d, b.exportSite()))
+		lds = append(lds, export.Dataset(d, b.exportSite(), b.msg))
 	}
 	b.page("data", &render.DataPage{
 		Frame: render.Frame{
@@ -75,7 +75,7 @@ func (b *builder) listed(p *render.Frame) {
 // furniture writes robots.txt, and the sitemap and the feed when the base
 // URL allows them.
 func (b *builder) furniture() {
-	files, err := export.Furniture(b.exportSite(), b.sitemap, docs(b.m.caseViews("")))
+	files, err := export.Furniture(b.exportSite(), b.sitemap, docs(b.m.caseViews("")), b.msg)
 	if err != nil {
 		b.errs = append(b.errs, err)
 	}
@@ -123,7 +123,7 @@ func (b *builder) search() {
 		Agreements: m.agreementRecords(),
 		Sources:    m.d.Sources,
 		Index:      m.ix,
-	}))
+	}, b.msg))
 	b.page("search", &render.SearchPage{Frame: render.Frame{
 		Path:        "search/",
 		Title:       b.msg.Sprintf("page.search.title"),
@@ -150,9 +150,9 @@ func (b *builder) chartFiles(p *chartPage, wikipedia bool) {
 	}
 	lic := b.msg.Sprintf("chart.licence.compilation", export.LicenceContent)
 	if wikipedia {
-		lic = b.msg.Sprintf("chart.licence.wikipedia", export.LicenceWikipedia, export.AttribWikipedia)
+		lic = b.msg.Sprintf("chart.licence.wikipedia", export.LicenceWikipedia, export.AttribWikipedia(b.msg))
 	}
-	files, err := export.Chart(p.File, p.Data, srcs, lic)
+	files, err := export.Chart(p.File, p.Data, srcs, lic, b.msg)
 	if err != nil {
 		b.errs = append(b.errs, err)
 	}

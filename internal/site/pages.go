@@ -94,7 +94,7 @@ func (b *builder) tableOne() {
 			Path:        sitepath.Table1,
 			Title:       b.msg.Sprintf("page.table-1.title"),
 			Description: b.msg.Sprintf("page.table-1.description"),
-			JSONLD:      b.jsonLD(export.Dataset(export.Table1(t, b.m.ix.Source[t.Source]), b.exportSite())),
+			JSONLD:      b.jsonLD(export.Dataset(export.Table1(t, b.m.ix.Source[t.Source], b.msg), b.exportSite(), b.msg)),
 		},
 		T:       t,
 		Source:  b.m.ix.Source[t.Source],
@@ -121,7 +121,7 @@ func (b *builder) figures(code string) []figureView {
 				continue
 			}
 			out = append(out, figureView{Set: s, Source: m.ix.Source[s.Source], Country: m.ix.Country[f.Scope],
-				PartnerAdj: b.adjective(m.ix.Country[s.Partner]), Figure: f})
+				PartnerAdj: b.adjective(m.ix.Country[s.Partner]), Wording: stats.FigureWording(f, b.msg), Figure: f})
 		}
 	}
 	return out

@@ -35,7 +35,7 @@ func (t *Table) Claims(text Text) []Claim {
 			s := Share{Part: r.Total, Whole: t.GrandTotal}
 			out = append(out, Claim{
 				Quote: c.Quote, Locator: c.Locator,
-				Finding: text.Sprintf("table-1.claim.row-share", r.Country.Name, r.Total, t.GrandTotal, s.Percent(), c.Value),
+				Finding: text.Sprintf("table-1.claim.row-share", r.Country.Name, r.Total, t.GrandTotal, s.Percent(text), c.Value),
 				Holds:   s.Near(c.Value),
 			})
 		}

@@ -103,11 +103,11 @@ func PartnersDataset(t *Table, ix *records.Index, text Text, link Link) *Dataset
 	for _, p := range PartnerTotals(t.Counts(), ix) {
 		d.Rows = append(d.Rows, DataRow{
 			Label: p.Country.Name, Code: p.Country.Code, Link: link(""),
-			Cells: []DataCell{{N: p.N}, {Text: Share{p.N, t.GrandTotal}.Percent()}},
+			Cells: []DataCell{{N: p.N}, {Text: Share{p.N, t.GrandTotal}.Percent(text)}},
 		})
 	}
 	d.Foot = &DataRow{Label: text.Sprintf("data.total"), Cells: []DataCell{
-		{N: t.GrandTotal}, {Text: Share{t.GrandTotal, t.GrandTotal}.Percent()},
+		{N: t.GrandTotal}, {Text: Share{t.GrandTotal, t.GrandTotal}.Percent(text)},
 	}}
 	return d
 }
@@ -156,13 +156,23 @@ func FiguresDataset(set *records.FigureSet, ix *records.Index, text Text, link L
 // figureCell is a published figure; a lower bound carries its wording.
 func figureCell(f records.Figure, text Text) DataCell {
 	c := DataCell{N: f.Value, Bound: f.Bound}
-	switch f.Bound {
-	case records.AtLeast:
-		c.Text = text.Sprintf("data.at-least", f.Value)
-	case records.MoreThan:
-		c.Text = text.Sprintf("data.more-than", f.Value)
+	if f.Bound == records.AtLeast || f.Bound == records.MoreThan {
+		c.Text = FigureWording(f, text)
 	}
 	return c
+}
+
+// FigureWording words a published figure as its source does, with its
+// bound: "more than 200" (data.more-than), "at least 147"
+// (data.at-least), or the number alone (data.exact).
+func FigureWording(f records.Figure, text Text) string {
+	switch f.Bound {
+	case records.AtLeast:
+		return text.Sprintf("data.at-least", f.Value)
+	case records.MoreThan:
+		return text.Sprintf("data.more-than", f.Value)
+	}
+	return text.Sprintf("data.exact", f.Value)
 }
 
 // CompareDataset is each Table 1 country's total beside today's records

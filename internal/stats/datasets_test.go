@@ -103,14 +103,14 @@ func TestPartnersDataset(t *testing.T) {
 			{Key: "share", Label: "data.column.share", Text: true},
 		},
 		Rows: []DataRow{ // largest first, then by name
-			row("China", "CN", 7, "43.8%"),
-			row("Japan", "JP", 4, "25.0%"),
-			row("India", "IN", 2, "12.5%"),
-			row("Philippines", "PH", 1, "6.2%"),
-			row("South Korea", "KR", 1, "6.2%"),
-			row("Taiwan", "TW", 1, "6.2%"),
+			row("China", "CN", 7, "data.share[43.8]"),
+			row("Japan", "JP", 4, "data.share[25.0]"),
+			row("India", "IN", 2, "data.share[12.5]"),
+			row("Philippines", "PH", 1, "data.share[6.2]"),
+			row("South Korea", "KR", 1, "data.share[6.2]"),
+			row("Taiwan", "TW", 1, "data.share[6.2]"),
 		},
-		Foot: &DataRow{Label: "data.total", Cells: []DataCell{{N: 16}, {Text: "100.0%"}}},
+		Foot: &DataRow{Label: "data.total", Cells: []DataCell{{N: 16}, {Text: "data.share[100.0]"}}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("PartnersDataset (-want +got):\n%s", diff)
@@ -207,5 +207,20 @@ func TestMapDataset(t *testing.T) {
 	}
 	if r := got.Row("BR"); r == nil || r.Label != "Brazil" {
 		t.Errorf("Row(BR) = %v", r)
+	}
+}
+
+func TestFigureWording(t *testing.T) {
+	for _, tt := range []struct {
+		f    records.Figure
+		want string
+	}{
+		{records.Figure{Value: 30, Bound: records.Exact}, "data.exact[30]"},
+		{records.Figure{Value: 147, Bound: records.AtLeast}, "data.at-least[147]"},
+		{records.Figure{Value: 200, Bound: records.MoreThan}, "data.more-than[200]"},
+	} {
+		if got := FigureWording(tt.f, keys{}); got != tt.want {
+			t.Errorf("FigureWording(%d, %s) = %q, want %q", tt.f.Value, tt.f.Bound, got, tt.want)
+		}
 	}
 }

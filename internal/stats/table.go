@@ -109,12 +109,14 @@ type Share struct {
 	Part, Whole int
 }
 
-// Percent is the share in percent, rounded to one decimal.
-func (s Share) Percent() string {
+// Percent is the share in percent, rounded to one decimal, as the message
+// data.share prints it ("48.4%"), or data.share.none for a share of
+// nothing. The number is written with a decimal point in every language.
+func (s Share) Percent(text Text) string {
 	if s.Whole == 0 {
-		return "–"
+		return text.Sprintf("data.share.none")
 	}
-	return strconv.FormatFloat(float64(s.Part)*100/float64(s.Whole), 'f', 1, 64) + "%"
+	return text.Sprintf("data.share", strconv.FormatFloat(float64(s.Part)*100/float64(s.Whole), 'f', 1, 64))
 }
 
 // Largest returns the row with the largest total (the first on a tie).

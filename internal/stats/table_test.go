@@ -38,8 +38,11 @@ func TestCell(t *testing.T) {
 }
 
 func TestShare(t *testing.T) {
-	if got := (Share{61, 126}).Percent(); got != "48.4%" {
-		t.Errorf("61 of 126 = %s, want 48.4%%", got)
+	if got := (Share{61, 126}).Percent(keys{}); got != "data.share[48.4]" {
+		t.Errorf("61 of 126 = %s, want data.share[48.4]", got)
+	}
+	if got := (Share{0, 0}).Percent(keys{}); got != "data.share.none" {
+		t.Errorf("0 of 0 = %s, want data.share.none", got)
 	}
 }
 
@@ -60,8 +63,8 @@ func TestClaims(t *testing.T) {
 		holds   bool
 	}{
 		{"table-1.claim.total-above[126 100]", true},
-		{"table-1.claim.row-share[Brazil 61 126 48.4% 50]", true},
-		{"table-1.claim.row-share[Brazil 61 126 48.4% 33]", false},
+		{"table-1.claim.row-share[Brazil 61 126 data.share[48.4] 50]", true},
+		{"table-1.claim.row-share[Brazil 61 126 data.share[48.4] 33]", false},
 	}
 	for i, w := range want {
 		if got[i].Finding != w.finding || got[i].Holds != w.holds {
