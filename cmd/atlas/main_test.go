@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -278,5 +279,74 @@ agreements:
 				t.Errorf("previous output changed (-before +after):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestBuildOutInsideSource: an output inside static/ was copied into the
+// next output, each build nesting the last; inside content/, data/ or
+// templates/, or the source itself, it would be read back or replace
+// the input.
+func TestBuildOutInsideSource(t *testing.T) {
+	src := sitetest.Write(t, sitetest.Minimal)
+	before := snapshot(t, src)
+	for _, out := range []string{"static/site", "static", "content/cases/out", "data", "templates/x", "."} {
+		code, _, stderr := runAtlas("build", "-src", src, "-out", filepath.Join(src, out))
+		if code != exitUsage || !strings.Contains(stderr, "atlas build: -out "+filepath.Join(src, out)+" is ") {
+			t.Errorf("-out %s: exit %d, stderr %q; want a usage error naming it", out, code, stderr)
+		}
+	}
+	if diff := cmp.Diff(before, snapshot(t, src)); diff != "" {
+		t.Errorf("the source changed (-before +after):\n%s", diff)
+	}
+	out := filepath.Join(src, "public")
+	if code, _, stderr := runAtlas("build", "-src", src, "-out", out); code != exitOK {
+		t.Errorf("-out public inside the source: exit %d:\n%s", code, stderr)
+	}
+}
+
+// TestBuildRefusesForeignDirectory: a directory with an index.html beside
+// someone's own files used to be replaced by the build.
+func TestBuildRefusesForeignDirectory(t *testing.T) {
+	src := sitetest.Write(t, sitetest.Minimal)
+	out := t.TempDir()
+	for name, body := range map[string]string{"index.html": "mine", "thesis.tex": "chapter 1"} {
+		if err := os.WriteFile(filepath.Join(out, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := snapshot(t, out)
+	code, _, stderr := runAtlas("build", "-src", src, "-out", out)
+	want := "atlas: refusing to replace " + out + ": it is not empty and has no .atlas-manifest, so the atlas did not write it (remove it yourself, or choose another -out)\n"
+	if code != exitInput || stderr != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+	}
+	if diff := cmp.Diff(before, snapshot(t, out)); diff != "" {
+		t.Errorf("the directory changed (-before +after):\n%s", diff)
+	}
+}
+
+// TestBuildInterrupted: a build stopped by SIGINT or SIGTERM (a cancelled
+// context) leaves the previous output and nothing beside it.
+func TestBuildInterrupted(t *testing.T) {
+	src := sitetest.Write(t, sitetest.Minimal)
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if code, _, stderr := runAtlas("build", "-src", src, "-out", out); code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	before := snapshot(t, out)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := build(ctx, []string{"-src", src, "-out", out}, &stdout, &stderr)
+	if want := "atlas: interrupted; " + out + " was left as it was\n"; code != exitInput || stderr.String() != want {
+		t.Errorf("exit %d, stderr %q; want %d, %q", code, stderr.String(), exitInput, want)
+	}
+	if diff := cmp.Diff(before, snapshot(t, out)); diff != "" {
+		t.Errorf("the output changed (-before +after):\n%s", diff)
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 {
+		t.Errorf("left beside the output: %v", entries)
 	}
 }
