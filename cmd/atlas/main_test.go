@@ -63,6 +63,11 @@ func TestUsage(t *testing.T) {
 	}
 }
 
+const (
+	dataLayout = "data/countries.yaml, data/localities.yaml, data/sources.yaml, data/site.yaml, data/agreements/<country code>.yaml or data/published/<name>.yaml"
+	mdLayout   = "Markdown file outside content/cases/ and content/pages/, not built (move a case study into content/cases/, a page into content/pages/)"
+)
+
 // TestBadInput builds a good site, then each broken variant into the same
 // output directory, and checks the exact messages, the exit status and
 // that the previous output is untouched.
@@ -115,7 +120,7 @@ agreements:
 		},
 		{
 			name: "duplicate id across files",
-			files: `-- data/agreements/zz.yaml --
+			files: `-- data/agreements/ar.yaml --
 agreements:
   - id: br-sao-paulo--jp-osaka
     latam: ar/jujuy-province
@@ -124,7 +129,59 @@ agreements:
     sources:
       - source: report
 `,
-			want: []string{`data/agreements/zz.yaml:2:9: id: duplicate agreement id "br-sao-paulo--jp-osaka" (first defined at data/agreements/br.yaml:2:9)`},
+			want: []string{`data/agreements/br.yaml:2:9: id: duplicate agreement id "br-sao-paulo--jp-osaka" (first defined at data/agreements/ar.yaml:2:9)`},
+		},
+		{
+			name: "record in another country's file",
+			files: `-- data/agreements/ar.yaml --
+agreements:
+  - id: br-sao-paulo--cn-guizhou
+    latam: br/sao-paulo
+    asia: cn/guizhou
+    kind: friendship
+    sources:
+      - source: report
+`,
+			want: []string{`data/agreements/ar.yaml:3:12: latam: "br/sao-paulo" is not a locality of AR, the country of this file (a record goes in the file of its Latin American country: data/agreements/br.yaml)`},
+		},
+		{
+			name: "data files outside the layout",
+			files: `-- data/agreements-new.yaml --
+agreements: []
+-- data/foo/bar.yaml --
+x: 1
+-- data/agreements/old/ar.yaml --
+agreements: []
+-- data/published/x.yml --
+table: {}
+-- data/notes.txt --
+not YAML, not read, not an error
+-- data/site.yaml --
+title: read elsewhere
+`,
+			want: []string{
+				"data/agreements-new.yaml: file outside the data layout, not read (expected " + dataLayout + ")",
+				"data/agreements/old/ar.yaml: file outside the data layout, not read (expected " + dataLayout + ")",
+				"data/foo/bar.yaml: file outside the data layout, not read (expected " + dataLayout + ")",
+				"data/published/x.yml: unexpected extension .yml (name data files *.yaml)",
+			},
+		},
+		{
+			name: "Markdown outside cases and pages",
+			files: `-- content/drafts/x.md --
+not built
+-- content/about.md --
+not built
+-- content/cases/old/y.md --
+not built
+-- content/README.txt --
+not read
+`,
+			want: []string{
+				"content/about.md: " + mdLayout,
+				"content/cases/old/y.md: " + mdLayout,
+				"content/drafts/x.md: " + mdLayout,
+			},
 		},
 		{
 			name: "unknown references",

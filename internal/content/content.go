@@ -20,6 +20,9 @@
 //
 // Page front matter: title, slug, summary, order (navigation order), updated.
 //
+// A .md file anywhere else under content/ is an error, and so is a
+// symbolic link or other non-regular file (see srcfs).
+//
 // # Markdown
 //
 // CommonMark with GFM tables. Raw HTML is an error, not passed through.

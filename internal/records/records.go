@@ -12,6 +12,11 @@
 //	data/published/*.yaml     table: {...} (a cross table such as Rouvinski's Table 1)
 //	                          or figures: {...} (single published figures, possibly bounds)
 //
+// A record goes in the file of its Latin American locality's country
+// (data/agreements/ar.yaml holds only ar/ localities). data/site.yaml is
+// read elsewhere; any other YAML file under data/ is an error, and so is a
+// symbolic link or other non-regular file (see srcfs).
+//
 // Country codes are ISO 3166-1 alpha-2 in upper case. A locality id is the
 // lower-case country code, a slash and a slug ("ar/jujuy"). A year is given
 // only when a source states it; unknown stays empty.
