@@ -297,7 +297,139 @@ table:
 		{
 			name:  "binary file",
 			files: "-- data/sources.yaml --\nsources:\x00\x01\x02\n",
-			want:  []string{"data/sources.yaml:1:1: not a UTF-8 text file (expected YAML text)"},
+			want:  []string{"data/sources.yaml:1:9: not a UTF-8 text file (expected YAML text)"},
+		},
+		{
+			name: "second YAML document",
+			files: `-- data/sources.yaml --
+# The bibliography.
+---
+sources:
+  - id: report
+    kind: report
+    title: "A report on twinning"
+---
+  - id: dropped
+    kind: nonsense
+`,
+			want: []string{`data/sources.yaml:7:1: document marker "---": yaml would ignore everything after it (one YAML document per file; remove the line)`},
+		},
+		{
+			name: "numbers yaml takes that are not plain",
+			files: `-- data/agreements/ar.yaml --
+agreements:
+  - id: ar-jujuy-province--cn-guizhou
+    latam: ar/jujuy-province
+    asia: cn/guizhou
+    kind: sister-city
+    year: 2_018
+    sources:
+      - source: report
+  - id: ar-jujuy-province--jp-osaka
+    latam: ar/jujuy-province
+    asia: jp/osaka
+    kind: sister-city
+    year: +2018
+    sources:
+      - source: report
+-- data/localities.yaml --
+localities:
+  - id: ar/jujuy-province
+    name: Jujuy Province
+    level: province
+    country: AR
+    lat: .nan
+    lng: .inf
+  - id: br/sao-paulo
+    name: São Paulo
+    level: city
+    country: BR
+    lat: 1_0.5
+    lng: 0x1p3
+  - id: cn/guizhou
+    name: Guizhou
+    level: province
+    country: CN
+  - id: jp/osaka
+    name: Osaka
+    level: city
+    country: JP
+`,
+			want: []string{
+				`data/agreements/ar.yaml:6:11: year: got "2_018" (expected a whole number)`,
+				`data/agreements/ar.yaml:13:11: year: got "+2018" (expected a whole number)`,
+				`data/localities.yaml:6:10: lat: got ".nan" (expected a number)`,
+				`data/localities.yaml:7:10: lng: got ".inf" (expected a number)`,
+				`data/localities.yaml:12:10: lat: got "1_0.5" (expected a number)`,
+				`data/localities.yaml:13:10: lng: got "0x1p3" (expected a number)`,
+			},
+		},
+		{
+			name: "huge count",
+			files: `-- data/published/table-1.yaml --
+table:
+  id: rouvinski-table-1
+  title: "Table 1: Test"
+  source: report
+  columns:
+    - label: Japan
+      partners: [JP]
+      plain: JP
+    - label: China
+      partners: [CN]
+      plain: CN
+  rows:
+    - country: AR
+      counts: {JP: 9223372036854775807, CN: 2}
+    - country: BR
+      counts: {JP: 2, CN: 9223372036854775807}
+  totals: [-9223372036854775807, 1]
+`,
+			want: []string{
+				`data/published/table-1.yaml:14:16: counts: count 9223372036854775807 for "JP" is too large (a count from 1 to 1000000)`,
+				`data/published/table-1.yaml:16:23: counts: count 9223372036854775807 for "CN" is too large (a count from 1 to 1000000)`,
+				`data/published/table-1.yaml:17:11: totals: column "China": the cells add up to 2 but the printed total is 1 (cells that add up to the printed total)`,
+				`data/published/table-1.yaml:17:11: totals: column "Japan": -9223372036854775807 is out of range (a total from 0 to 1000000)`,
+			},
+		},
+		{
+			name: "empty names and control characters",
+			files: `-- data/localities.yaml --
+localities:
+  - id: ar/jujuy-province
+    name: ""
+    level: province
+    country: AR
+  - id: br/sao-paulo
+    name: "  "
+    level: city
+    country: BR
+  - id: cn/guizhou
+    name: "Gui\u202Ezhou"
+    level: province
+    country: CN
+  - id: jp/osaka
+    name: "\e[31mOsaka"
+    level: city
+    country: JP
+-- data/sources.yaml --
+sources:
+  - id: report
+    kind: report
+    title: "A \0 report"
+`,
+			want: []string{
+				`data/localities.yaml:3:11: name: empty value (required)`,
+				`data/localities.yaml:7:11: name: empty value (required)`,
+				`data/localities.yaml:11:11: name: control character U+202E in the text (text without control or bidirectional formatting characters)`,
+				`data/localities.yaml:15:11: name: control character U+001B in the text (text without control or bidirectional formatting characters)`,
+				`data/sources.yaml:4:12: title: control character U+0000 in the text (text without control or bidirectional formatting characters)`,
+			},
+		},
+		{
+			name:  "bad UTF-8 byte",
+			files: "-- data/sources.yaml --\nsources:\n  - id: report\n    title: \"Caf\xe9\"\n",
+			want:  []string{"data/sources.yaml:3:16: not a UTF-8 text file (expected YAML text)"},
 		},
 		{
 			name: "truncated file",

@@ -98,7 +98,13 @@ func TestErrors(t *testing.T) {
 		{"script", caseFront + "\nText.\n\n<script>alert(1)</script>\n", "content/cases/biobio.md:15:1: body: raw HTML is not allowed (write Markdown)"},
 		{"inline html", caseFront + "\nSome <b>bold</b> text.\n", `content/cases/biobio.md:13:6: body: raw HTML "<b>" is not allowed (write Markdown)` + "\n" + `content/cases/biobio.md:13:13: body: raw HTML "</b>" is not allowed (write Markdown)`},
 		{"bad citation id", caseFront + "\nA claim [@Bad Id].\n", `content/cases/biobio.md:13:10: citation: "Bad Id" is not a source id (lower-case letters, digits and hyphens)`},
-		{"binary", "---\x00", "content/cases/biobio.md:1:1: not a UTF-8 text file (expected Markdown text)"},
+		{"binary", "---\x00", "content/cases/biobio.md:1:4: not a UTF-8 text file (expected Markdown text)"},
+		{"bad UTF-8 in the body", caseFront + "\nÁb\xffc\n", "content/cases/biobio.md:13:3: not a UTF-8 text file (expected Markdown text)"},
+		{"second document in front matter", strings.Replace(caseFront, "updated: 2026-11-22\n", "updated: 2026-11-22\n...\ntitel: ignored\n", 1),
+			`content/cases/biobio.md:11:1: document marker "...": yaml would ignore everything after it (one YAML document per file; remove the line)`},
+		{"blank title", strings.Replace(caseFront, `title: "Biobío and Hubei"`, `title: "  "`, 1), "content/cases/biobio.md:2:8: title: empty value (required)"},
+		{"control character in title", strings.Replace(caseFront, `title: "Biobío`, `title: "\u202eBiobío`, 1),
+			"content/cases/biobio.md:2:8: title: control character U+202E in the text (text without control or bidirectional formatting characters)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

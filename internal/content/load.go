@@ -1,11 +1,9 @@
 package content
 
 import (
-	"bytes"
 	"io/fs"
 	"path"
 	"strings"
-	"unicode/utf8"
 
 	"atlas/internal/srcfs"
 	"atlas/internal/srcpos"
@@ -75,8 +73,9 @@ func load(fsys fs.FS, name string, md *markdown) (*Doc, error) {
 	if err != nil {
 		return nil, srcpos.Errorf(srcpos.Position{File: name}, "", "cannot read: %v", err)
 	}
-	if bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src) {
-		return nil, srcpos.Errorf(srcpos.Position{File: name, Line: 1, Col: 1}, "", "not a UTF-8 text file (expected Markdown text)")
+	if i := srcpos.NotText(src); i >= 0 {
+		line, col := srcpos.LineCol(src, i)
+		return nil, srcpos.Errorf(srcpos.Position{File: name, Line: line, Col: col}, "", "not a UTF-8 text file (expected Markdown text)")
 	}
 	front, body, bodyLine, err := split(name, src)
 	if err != nil {

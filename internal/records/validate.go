@@ -13,6 +13,10 @@ import (
 // FirstYear is the earliest year a record may carry.
 const FirstYear = 1900
 
+// MaxCount bounds a count in a published table: no source counts a million
+// agreements, and a bound keeps the sums far from overflowing.
+const MaxCount = 1_000_000
+
 // Allowed values of enumerated fields.
 var (
 	Regions    = []string{LatinAmerica, Asia}
@@ -329,6 +333,8 @@ func (v *validator) tables() {
 					v.errs.Add(kp, "counts", "partner %q is in no column (one of the columns' partners)", code)
 				case n <= 0:
 					v.errs.Add(kp, "counts", "count %d for %q is not positive (omit zero counts)", n, code)
+				case n > MaxCount:
+					v.errs.Add(kp, "counts", "count %d for %q is too large (a count from 1 to %d)", n, code, MaxCount)
 				default:
 					sums[i] += n
 				}
@@ -355,6 +361,10 @@ func (v *validator) totals(t *Table, sums []int) {
 		return
 	}
 	for i, c := range t.Columns {
+		if t.Totals[i] < 0 || t.Totals[i] > MaxCount {
+			v.errs.Add(p, "totals", "column %q: %d is out of range (a total from 0 to %d)", c.Label, t.Totals[i], MaxCount)
+			continue
+		}
 		if sums[i] != t.Totals[i] {
 			v.errs.Add(p, "totals", "column %q: the cells add up to %d but the printed total is %d (cells that add up to the printed total)", c.Label, sums[i], t.Totals[i])
 		}
