@@ -32,6 +32,11 @@
 // gets a number in order of first citation; the page lists the references
 // with links back to every place that cites them. Headings get ids made
 // from their text with accents folded ("Biobío" -> "biobio").
+//
+// A body is at most 1 MiB, a line at most 10,000 bytes and a list nested
+// at most 32 deep: goldmark's time grows faster than the input beyond
+// that (a long line of unclosed links, a deep list), so larger inputs are
+// refused with their position rather than parsed for minutes.
 package content
 
 import "atlas/internal/srcpos"

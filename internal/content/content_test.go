@@ -168,3 +168,39 @@ Table: Counts by year
 		t.Errorf("error = %v, want %s", err, want)
 	}
 }
+
+// TestCostBounds: inputs that goldmark took seconds or minutes over (20,000
+// equal headings 35 s, a 2,000-deep list 8.7 s, "[a](" 50,000 times 7 s)
+// finish at once: heading ids are linear, and the rest is refused with its
+// position before parsing.
+func TestCostBounds(t *testing.T) {
+	d, err := loadOne(t, "content/cases/biobio.md", caseFront+strings.Repeat("## A\n\n", 20000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, last := len(d.Headings), d.Headings[len(d.Headings)-1].ID; n != 20000 || last != "a-19999" {
+		t.Errorf("%d headings, the last with id %q; want 20000, a-19999", n, last)
+	}
+
+	var deep strings.Builder
+	for i := range 500 {
+		deep.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	tests := []struct{ name, body, want string }{
+		{"deep list", deep.String(), "content/cases/biobio.md:44:1: body: a list item indented 64 columns is nested too deep (lists nested at most 32 deep)"},
+		{"unclosed links", strings.Repeat("[a](", 50000) + "\n", "content/cases/biobio.md:12:1: body: a line of 200001 bytes is too long (lines of at most 10000 bytes; break the paragraph into lines)"},
+		{"huge body", strings.Repeat("word\n", 300000), "content/cases/biobio.md:12:1: body: 1500000 bytes is too long (a body of at most 1048576 bytes; split the page)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := loadOne(t, "content/cases/biobio.md", caseFront+tt.body)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			first, _, _ := strings.Cut(err.Error(), "\n")
+			if diff := cmp.Diff(tt.want, first); diff != "" {
+				t.Errorf("first error (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -65,6 +65,9 @@ var typography = map[extension.TypographicPunctuation]string{
 // citations at their positions.
 func (m *markdown) render(d *Doc, body []byte, bodyLine int) error {
 	pos := newPositions(d.File, body, bodyLine)
+	if err := checkCost(body, pos); err != nil {
+		return err
+	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	var errs srcpos.List
@@ -200,19 +203,29 @@ func (p *positions) at(offset int) srcpos.Position {
 // within a document.
 type headingIDs struct {
 	used map[string]bool
+	// next holds, per base id, the suffix to try next, so that n equal
+	// headings cost n steps, not n²/2.
+	next map[string]int
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{used: map[string]bool{}, next: map[string]int{}}
+}
 
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	base := slug.Make(string(value))
 	if base == "" {
 		base = "section"
 	}
-	id := base
-	for i := 1; h.used[id] || reserved(id); i++ {
+	id, i := base, h.next[base]
+	if i > 0 {
 		id = fmt.Sprintf("%s-%d", base, i)
 	}
+	for h.used[id] || reserved(id) {
+		i++
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	h.next[base] = i + 1
 	h.used[id] = true
 	return []byte(id)
 }
