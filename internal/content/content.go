@@ -30,7 +30,11 @@
 // path. Citations: [@source-id], [@source-id, p. 23], and several in one
 // bracket separated by semicolons: [@a; @b, table 1]. Each distinct source
 // gets a number in order of first citation; the page lists the references
-// with links back to every place that cites them. Headings get ids made
+// with links back to every place that cites them. A citation stays on one
+// line and outside a link's text; an unclosed "[@" is an error. Links go
+// to http:, https: and mailto: URLs or to paths: any other scheme
+// (javascript:, data:) is an error. A "Table:" caption is plain text:
+// raw HTML, images, links and citations in it are errors. Headings get ids made
 // from their text with accents folded ("Biobío" -> "biobio").
 //
 // A body is at most 1 MiB, a line at most 10,000 bytes and a list nested

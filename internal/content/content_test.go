@@ -98,6 +98,18 @@ func TestErrors(t *testing.T) {
 		{"script", caseFront + "\nText.\n\n<script>alert(1)</script>\n", "content/cases/biobio.md:15:1: body: raw HTML is not allowed (write Markdown)"},
 		{"inline html", caseFront + "\nSome <b>bold</b> text.\n", `content/cases/biobio.md:13:6: body: raw HTML "<b>" is not allowed (write Markdown)` + "\n" + `content/cases/biobio.md:13:13: body: raw HTML "</b>" is not allowed (write Markdown)`},
 		{"bad citation id", caseFront + "\nA claim [@Bad Id].\n", `content/cases/biobio.md:13:10: citation: "Bad Id" is not a source id (lower-case letters, digits and hyphens)`},
+		{"unclosed citation", caseFront + "\nA claim [@araya.\n", `content/cases/biobio.md:13:9: citation: not closed on its line (a citation [@source-id] on one line, ending with "]")`},
+		{"citation over two lines", caseFront + "\nA claim [@araya,\np. 3].\n", `content/cases/biobio.md:13:9: citation: not closed on its line (a citation [@source-id] on one line, ending with "]")`},
+		{"citation in a link", caseFront + "\nSee [[@araya]](/table-1/).\n", "content/cases/biobio.md:13:6: citation: a citation inside a link's text (cite before or after the link)"},
+		{"unsafe links", caseFront + "\n[x](javascript:alert(1)) [y](DATA:text/html,hi) <vbscript:x> [ok](https://example.org/) [m](mailto:a@example.org) [p](/table-1/)\n",
+			`content/cases/biobio.md:13:1: link: "javascript:alert(1)": a javascript: link is not allowed (an http:, https: or mailto: URL, or a path of the site)` + "\n" +
+				`content/cases/biobio.md:13:26: link: "DATA:text/html,hi": a data: link is not allowed (an http:, https: or mailto: URL, or a path of the site)` + "\n" +
+				`content/cases/biobio.md:13:49: link: "vbscript:x": a vbscript: link is not allowed (an http:, https: or mailto: URL, or a path of the site)`},
+		{"caption", caseFront + "\nTable: A <b>caption</b>, ![map](m.png), [a link](/nowhere/)\n| a |\n| --- |\n| 1 |\n",
+			`content/cases/biobio.md:13:10: body: raw HTML "<b>" is not allowed (write Markdown)` + "\n" +
+				`content/cases/biobio.md:13:20: body: raw HTML "</b>" is not allowed (write Markdown)` + "\n" +
+				"content/cases/biobio.md:13:27: body: images are not supported yet (link to the file instead)\n" +
+				"content/cases/biobio.md:13:41: link: a link in a table caption (captions are plain text; link in the text before the table)"},
 		{"binary", "---\x00", "content/cases/biobio.md:1:4: not a UTF-8 text file (expected Markdown text)"},
 		{"bad UTF-8 in the body", caseFront + "\nÁb\xffc\n", "content/cases/biobio.md:13:3: not a UTF-8 text file (expected Markdown text)"},
 		{"second document in front matter", strings.Replace(caseFront, "updated: 2026-11-22\n", "updated: 2026-11-22\n...\ntitel: ignored\n", 1),
