@@ -432,6 +432,44 @@ sources:
 			want:  []string{"data/sources.yaml:3:16: not a UTF-8 text file (expected YAML text)"},
 		},
 		{
+			name: "spreadsheet formulas and BibTeX braces",
+			files: `-- data/localities.yaml --
+localities:
+  - id: ar/jujuy-province
+    name: "=HYPERLINK(\"https://evil.example/\", \"Jujuy\")"
+    level: province
+    country: AR
+  - id: br/sao-paulo
+    name: "+São Paulo"
+    level: city
+    country: BR
+  - id: cn/guizhou
+    name: "-Guizhou"
+    level: province
+    country: CN
+  - id: jp/osaka
+    name: "@Osaka"
+    level: city
+    country: JP
+-- data/sources.yaml --
+sources:
+  - id: report
+    kind: report
+    authors: ["@cmd"]
+    title: "=1+1"
+    url: "https://example.org/}, note = {injected"
+`,
+			want: []string{
+				`data/localities.yaml:3:11: name: "=HYPERLINK(\"https://evil.example/\", \"Jujuy\")" starts with "=", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
+				`data/localities.yaml:7:11: name: "+São Paulo" starts with "+", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
+				`data/localities.yaml:11:11: name: "-Guizhou" starts with "-", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
+				`data/localities.yaml:15:11: name: "@Osaka" starts with "@", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
+				`data/sources.yaml:4:14: authors: "@cmd" starts with "@", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
+				`data/sources.yaml:5:12: title: "=1+1" starts with "=", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
+				`data/sources.yaml:6:10: url: "https://example.org/}, note = {injected" contains "}" (a URL without braces: write %7B for { and %7D for })`,
+			},
+		},
+		{
 			name: "truncated file",
 			files: `-- data/agreements/ar.yaml --
 agreements:

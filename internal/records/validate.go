@@ -114,6 +114,8 @@ func (v *validator) countries() {
 		}
 		seen[c.Code] = p
 		v.oneOf(c.Fields, c.Pos, "region", c.Region, Regions)
+		v.csvText(c.Fields, c.Pos, "name", c.Name)
+		v.csvText(c.Fields, c.Pos, "name_es", c.NameES)
 		v.ix.Country[c.Code] = c
 	}
 }
@@ -155,6 +157,10 @@ func (v *validator) sources() {
 			if strings.TrimSpace(a) == "" {
 				v.errs.Add(s.Fields.At("authors", s.Pos), "authors", "an empty name (each author's name, or leave the list out)")
 			}
+			v.csvText(s.Fields, s.Pos, "authors", a)
+		}
+		for field, text := range map[string]string{"title": s.Title, "container": s.Container, "publisher": s.Publisher, "licence": s.Licence} {
+			v.csvText(s.Fields, s.Pos, field, text)
 		}
 		if s.Year != nil {
 			v.year(s.Fields, s.Pos, "year", *s.Year)
@@ -169,6 +175,7 @@ func (v *validator) sources() {
 			if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 				v.errs.Add(s.Fields.At("url", s.Pos), "url", "%q is not a web address (an absolute http or https URL)", s.URL)
 			}
+			v.bibURL(s.Fields, s.Pos, s.URL)
 		}
 	}
 }
@@ -198,6 +205,7 @@ func (v *validator) localities() {
 			v.errs.Add(p, "id", "locality id %q does not start with its country code (expected %q)", l.ID, strings.ToLower(l.Country)+"/"+m[2])
 		}
 		v.oneOf(l.Fields, l.Pos, "level", l.Level, Levels)
+		v.csvText(l.Fields, l.Pos, "name", l.Name)
 		v.coords(l)
 	}
 }
@@ -240,6 +248,8 @@ func (v *validator) agreements() {
 		v.side(a, "asia", a.Asia, Asia)
 		v.oneOf(a.Fields, a.Pos, "kind", a.Kind, Kinds)
 		v.oneOf(a.Fields, a.Pos, "status", a.Status, Statuses)
+		v.csvText(a.Fields, a.Pos, "provenance", a.Provenance)
+		v.csvText(a.Fields, a.Pos, "term", a.Term)
 		if a.Year != nil {
 			v.year(a.Fields, a.Pos, "year", *a.Year)
 		}
