@@ -470,6 +470,64 @@ sources:
 			},
 		},
 		{
+			name: "front matter problems",
+			files: `-- content/pages/about.md --
+---
+title: "About"
+slug: about
+summary: "What the atlas is."
+order: 1
+updated: 2026-11-22
+...
+order: 2
+---
+A claim [@report, p. 3
+and [[@report]](/table-1/), [x](javascript:alert(1)).
+-- content/pages/method.md --
+---
+title: ""
+slug: method
+summary: "How."
+order: 2
+updated: 2026-11-22
+---
+Table: Counts <i>by</i> year
+| a |
+| --- |
+| 1 |
+`,
+			want: []string{
+				`content/pages/about.md:7:1: document marker "...": yaml would ignore everything after it (one YAML document per file; remove the line)`,
+				`content/pages/method.md:2:8: title: empty value (required)`,
+			},
+		},
+		{
+			name: "body problems",
+			files: `-- content/pages/about.md --
+---
+title: "About"
+slug: about
+summary: "What the atlas is."
+order: 1
+updated: 2026-11-22
+---
+A claim [@report, p. 3
+and [[@report]](/table-1/), [x](javascript:alert(1)).
+
+Table: Counts <i>by</i> year
+| a |
+| --- |
+| 1 |
+`,
+			want: []string{
+				`content/pages/about.md:8:9: citation: not closed on its line (a citation [@source-id] on one line, ending with "]")`,
+				`content/pages/about.md:9:6: citation: a citation inside a link's text (cite before or after the link)`,
+				`content/pages/about.md:9:29: link: "javascript:alert(1)": a javascript: link is not allowed (an http:, https: or mailto: URL, or a path of the site)`,
+				`content/pages/about.md:11:15: body: raw HTML "<i>" is not allowed (write Markdown)`,
+				`content/pages/about.md:11:20: body: raw HTML "</i>" is not allowed (write Markdown)`,
+			},
+		},
+		{
 			name: "truncated file",
 			files: `-- data/agreements/ar.yaml --
 agreements:
