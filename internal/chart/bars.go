@@ -28,6 +28,7 @@ type Bars struct {
 	// Stacked stacks the series in one bar per category and prints the
 	// row's total at its end; otherwise each bar prints its value.
 	Stacked bool
+	Text    Text // the chart's own words
 }
 
 // Series is one named set of values, one per category.
@@ -52,6 +53,9 @@ const (
 func (b *Bars) check() error {
 	if err := checkID(b.ID); err != nil {
 		return err
+	}
+	if b.Text == nil {
+		return fmt.Errorf("chart %s: no Text for the chart's words", b.ID)
 	}
 	if len(b.Categories) == 0 || len(b.Series) == 0 {
 		return fmt.Errorf("chart %s: no categories or no series", b.ID)
@@ -97,7 +101,7 @@ func NewBars(b Bars) (*Chart, error) {
 	c.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: b.ID, Renderer: "canvas"}),
 		charts.WithTitleOpts(title(b.Title, b.Subtitle)),
-		charts.WithToolboxOpts(toolbox(b.File)),
+		charts.WithToolboxOpts(toolbox(b.File, b.Text)),
 		charts.WithAriaOpts(aria(b.Label)),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(b.Series) > 1), Top: strconv.Itoa(titleHeight), Left: "0"}),
 		charts.WithGridOpts(opts.Grid{
@@ -175,6 +179,7 @@ func NewBars(b Bars) (*Chart, error) {
 		option: option,
 		links:  linkMap(b.Categories, b.Links),
 		file:   b.File,
+		text:   b.Text,
 	}, nil
 }
 
@@ -200,7 +205,7 @@ func (b *Bars) labels() [][]string {
 		out[j] = make([]string, len(b.Series))
 		if !b.Stacked {
 			for i, s := range b.Series {
-				out[j][i] = s.Values[j].label()
+				out[j][i] = s.Values[j].label(b.Text)
 			}
 			continue
 		}

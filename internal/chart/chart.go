@@ -25,6 +25,14 @@
 // the map GeoJSON before drawing a map, follows a category's or region's
 // link when it is clicked, and sets data-rendered="true" on the container
 // after ECharts' "finished" event, so that a browser test can wait for it.
+//
+// # Inputs
+//
+// The package also owns what charts are drawn from that is not a count:
+// a stats.Dataset's columns become series and its rows categories
+// (DatasetSeries, DatasetCategories), and a GeoJSON map gives a
+// choropleth its region names and extent (ParseGeoJSON). The chart's own
+// words come from a Text, by message key.
 package chart
 
 import (
@@ -36,6 +44,14 @@ import (
 	"strings"
 )
 
+// Text gives a chart its own words in the reader's language (the save
+// button, the note without JavaScript, the wording of lower bounds and of
+// the map's classes); messages.Table implements it. This package names
+// only message keys (chart.*).
+type Text interface {
+	Sprintf(key string, args ...any) string
+}
+
 // Chart is a chart ready to be placed in a page.
 type Chart struct {
 	ID     string // letters, digits and _: also a JavaScript-safe name
@@ -46,6 +62,7 @@ type Chart struct {
 	links  map[string]string // category or region name -> URL
 	geo    *MapSource        // the map to register first, or nil
 	file   string            // saved images' file name, without extension
+	text   Text
 }
 
 // MapSource is a GeoJSON map that a map chart registers with
@@ -75,16 +92,16 @@ type Value struct {
 
 // label is the text printed beside a bar: lower bounds say so in words,
 // with an arrow pointing the way the true count lies.
-func (v Value) label() string {
+func (v Value) label(text Text) string {
 	s := v.Text
 	if s == "" {
 		s = fmt.Sprint(v.N)
 	}
 	switch v.Bound {
 	case AtLeast:
-		return "at least " + s + " →"
+		return text.Sprintf("chart.at-least", s)
 	case MoreThan:
-		return "more than " + s + " →"
+		return text.Sprintf("chart.more-than", s)
 	}
 	return s
 }
@@ -190,6 +207,8 @@ func (c *Chart) HTML() (template.HTML, error) {
 		"Links":  c.links,
 		"Map":    c.geo,
 		"File":   c.file,
+		"Save":   c.text.Sprintf("chart.save-image"),
+		"NoJS":   c.text.Sprintf("chart.noscript"),
 	})
 	if err != nil {
 		return "", fmt.Errorf("chart %s: %w", c.ID, err)
@@ -202,8 +221,8 @@ func (c *Chart) HTML() (template.HTML, error) {
 // literals); the option is already escaped JSON.
 var snippet = template.Must(template.New("chart").Parse(`<div class="chart-box">
 <div class="chart" id="{{.ID}}" role="img" aria-label="{{.Label}}" style="height:{{.Height}}px"></div>
-<p class="chart-tools" hidden><button type="button">Save as PNG</button></p>
-<noscript><p class="note">The chart needs JavaScript; the table gives the same numbers.</p></noscript>
+<p class="chart-tools" hidden><button type="button">{{.Save}}</button></p>
+<noscript><p class="note">{{.NoJS}}</p></noscript>
 </div>
 <script>
 document.addEventListener("DOMContentLoaded", function () {

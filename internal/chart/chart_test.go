@@ -2,6 +2,7 @@ package chart
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -32,6 +33,20 @@ func TestID(t *testing.T) {
 	}
 }
 
+// english is the chart's words as templates/messages/en.yaml has them.
+type english struct{}
+
+func (english) Sprintf(key string, args ...any) string {
+	return fmt.Sprintf(map[string]string{
+		"chart.save-image":    "Save as PNG",
+		"chart.noscript":      "The chart needs JavaScript; the table gives the same numbers.",
+		"chart.at-least":      "at least %[1]s →",
+		"chart.more-than":     "more than %[1]s →",
+		"chart.class.or-more": "%[1]d or more",
+		"chart.class.none":    "none",
+	}[key], args...)
+}
+
 func bars() Bars {
 	return Bars{
 		ID: "chart_test", Title: "Test", Subtitle: "Source: test", Label: "A test chart.", File: "atlas-test",
@@ -42,6 +57,7 @@ func bars() Bars {
 			{Name: "2015", Color: "#0072b2", Values: []Value{{N: 17}, {N: 4, Text: "4 · 3.2%"}}},
 			{Name: "2021", Color: "#d55e00", Values: []Value{{N: 40, Bound: MoreThan}, {N: 15, Bound: AtLeast}}},
 		},
+		Text: english{},
 	}
 }
 
@@ -265,6 +281,7 @@ func TestChoropleth(t *testing.T) {
 		ValueName: "Agreements",
 		Regions:   []Region{{"Argentina", 24, "/atlas/countries/argentina/#agreements"}, {"Bolivia", 0, ""}},
 		Classes:   []int{1, 2, 5, 10},
+		Text:      english{},
 	}
 	c, err := NewChoropleth(m)
 	if err != nil {

@@ -25,6 +25,7 @@ type Choropleth struct {
 	// from 1: {1, 2, 5} shades 1, 2–4 and 5 or more. Zero is always a class
 	// of its own.
 	Classes []int
+	Text    Text // the chart's own words
 }
 
 // Region is a region of the map, by the name its GeoJSON feature has in
@@ -87,6 +88,9 @@ func (m *Choropleth) check() error {
 	if err := checkID(m.ID); err != nil {
 		return err
 	}
+	if m.Text == nil {
+		return fmt.Errorf("chart %s: no Text for the chart's words", m.ID)
+	}
 	if m.Map.Name == "" || m.Map.URL == "" {
 		return fmt.Errorf("chart %s: no map name or GeoJSON URL", m.ID)
 	}
@@ -113,7 +117,7 @@ func (m *Choropleth) pieces() []any {
 		p := map[string]any{"gte": lo, "color": shades[i]}
 		switch {
 		case i == len(m.Classes)-1:
-			p["label"] = strconv.Itoa(lo) + " or more"
+			p["label"] = m.Text.Sprintf("chart.class.or-more", lo)
 		case m.Classes[i+1]-1 == lo:
 			p["lte"] = lo
 			p["label"] = strconv.Itoa(lo)
@@ -123,7 +127,7 @@ func (m *Choropleth) pieces() []any {
 		}
 		out = append(out, p)
 	}
-	return append(out, map[string]any{"value": 0, "label": "none", "color": zeroFill})
+	return append(out, map[string]any{"value": 0, "label": m.Text.Sprintf("chart.class.none"), "color": zeroFill})
 }
 
 // NewChoropleth builds a map chart.
@@ -136,7 +140,7 @@ func NewChoropleth(m Choropleth) (*Chart, error) {
 	c.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: m.ID, Renderer: "canvas"}),
 		charts.WithTitleOpts(title(m.Title, m.Subtitle)),
-		charts.WithToolboxOpts(toolbox(m.File)),
+		charts.WithToolboxOpts(toolbox(m.File, m.Text)),
 		charts.WithAriaOpts(aria(m.Label)),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
@@ -184,5 +188,6 @@ func NewChoropleth(m Choropleth) (*Chart, error) {
 		links:  linkMap(names, links),
 		geo:    &geo,
 		file:   m.File,
+		text:   m.Text,
 	}, nil
 }

@@ -13,9 +13,6 @@ import (
 // DataDir holds the data files.
 const DataDir = "data"
 
-// SiteFile is the site's settings, read by another part of the build.
-const SiteFile = "data/site.yaml"
-
 // expectedLayout names the data files the build reads, for messages.
 const expectedLayout = "data/countries.yaml, data/localities.yaml, data/sources.yaml, data/site.yaml, data/agreements/<country code>.yaml or data/published/<name>.yaml"
 
@@ -43,7 +40,7 @@ func (l layout) check() error {
 
 func (l layout) expected(name string) bool {
 	switch name {
-	case CountriesFile, LocalitiesFile, SourcesFile, SiteFile:
+	case CountriesFile, LocalitiesFile, SourcesFile, SettingsFile:
 		return true
 	}
 	dir := path.Dir(name)

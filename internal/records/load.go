@@ -66,6 +66,8 @@ func Load(fsys fs.FS) (*Data, error) {
 	errs.Append(l.decode(fsys, SourcesFile, &sf))
 	d.Sources = sf.Sources
 
+	d.Settings = loadSettings(fsys, l, &errs)
+
 	for _, name := range l.in(AgreementsDir) {
 		var af agreementsFile
 		errs.Append(l.decode(fsys, name, &af))

@@ -3,6 +3,9 @@ package render
 import (
 	"html/template"
 
+	"atlas/internal/export"
+	"atlas/internal/sitepath"
+
 	"atlas/internal/records"
 	"atlas/internal/stats"
 )
@@ -153,9 +156,43 @@ type NotFoundPage struct {
 	Frame
 }
 
-// LegacyPage is a page whose template still reads its data from Data, as
-// an untyped value. Its templates are checked only where Data is not used.
-type LegacyPage struct {
+// Chart is one chart's page: the chart, its data as a table, and where
+// both come from.
+type Chart struct {
+	Slug    string
+	Title   string
+	Summary string // the lede, and the entry on /charts/
+	HTML    template.HTML
+	Notes   []string // how to read the chart, under it
+	Data    *stats.Dataset
+	Sources []Cite
+	Records bool // the chart counts today's records
+	Method  []string
+	File    string // downloads' path without extension
+}
+
+// Path is the chart page's site-relative path.
+func (c *Chart) Path() string { return sitepath.Chart(c.Slug) }
+
+// ChartPage is the template chart.html.
+type ChartPage struct {
 	Frame
-	Data any
+	Chart *Chart
+}
+
+// ChartsPage is the template charts.html.
+type ChartsPage struct {
+	Frame
+	Charts []*Chart
+}
+
+// DataPage is the template data.html.
+type DataPage struct {
+	Frame
+	Downloads []export.Download
+}
+
+// SearchPage is the template search.html.
+type SearchPage struct {
+	Frame
 }

@@ -64,10 +64,10 @@ var Templates = map[string]Page{
 	"case":       (*CasePage)(nil),
 	"page":       (*ResearchPage)(nil),
 	"404":        (*NotFoundPage)(nil),
-	"chart":      (*LegacyPage)(nil),
-	"charts":     (*LegacyPage)(nil),
-	"data":       (*LegacyPage)(nil),
-	"search":     (*LegacyPage)(nil),
+	"chart":      (*ChartPage)(nil),
+	"charts":     (*ChartsPage)(nil),
+	"data":       (*DataPage)(nil),
+	"search":     (*SearchPage)(nil),
 }
 
 // Citation is what Google Scholar reads from a scholarly page's
@@ -122,10 +122,11 @@ func New(fsys fs.FS, site *Site) (*Renderer, error) {
 	return r, nil
 }
 
-// check type-checks every page template against its page type, so that a
-// misspelt field or a wrong type fails the build on every branch of a
-// template, not only on the branches some page happens to reach. Pages
-// still on LegacyPage are checked leniently, since their Data is untyped.
+// check type-checks every page template against its page type, strictly
+// (templatecheck.CheckHTMLStrict: every type known, every partial called
+// with one type), so that a misspelt field or a wrong type fails the build
+// on every branch of a template, not only on the branches some page
+// happens to reach.
 func (r *Renderer) check() error {
 	var errs []error
 	for _, name := range slices.Sorted(maps.Keys(r.pages)) {
@@ -134,14 +135,7 @@ func (r *Renderer) check() error {
 			errs = append(errs, fmt.Errorf("%s/%s.html: no page type for this template (add one to render.Templates)", Dir, name))
 			continue
 		}
-		base := r.pages[name].Lookup("base")
-		var err error
-		if _, legacy := want.(*LegacyPage); legacy {
-			err = templatecheck.CheckHTML(base, want)
-		} else {
-			err = templatecheck.CheckHTMLStrict(base, want)
-		}
-		if err != nil {
+		if err := templatecheck.CheckHTMLStrict(r.pages[name].Lookup("base"), want); err != nil {
 			errs = append(errs, fmt.Errorf("%s/%s.html, checked against %T: %w", Dir, name, want, err))
 		}
 	}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 
 	"atlas/internal/content"
@@ -78,23 +77,7 @@ type Case struct {
 	Partners   []*records.Country
 	Refs       []Ref
 	Headings   []content.Heading
-}
-
-// PeriodText prints the years a case covers: "2014–2017", "from 2014",
-// "up to 2024".
-func (c Case) PeriodText() string {
-	p := c.Period
-	switch {
-	case p == nil || (p.From == nil && p.To == nil):
-		return ""
-	case p.From == nil:
-		return fmt.Sprintf("up to %d", *p.To)
-	case p.To == nil:
-		return fmt.Sprintf("from %d", *p.From)
-	case *p.From == *p.To:
-		return fmt.Sprint(*p.From)
-	}
-	return fmt.Sprintf("%d–%d", *p.From, *p.To)
+	PeriodText string // the years it covers: "2014–2017", "from 2014"; "" when unknown
 }
 
 // LocalityLink names a locality, linked to its place on its country's page

@@ -1,20 +1,16 @@
 package site
 
 import (
-	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
-	"slices"
 	"strconv"
 	"strings"
 
 	"atlas/internal/chart"
 	"atlas/internal/records"
 	"atlas/internal/render"
-	"atlas/internal/srcpos"
 	"atlas/internal/stats"
 )
 
@@ -36,25 +32,7 @@ var (
 )
 
 // chartPage is one page under /charts/.
-type chartPage struct {
-	Slug    string
-	Title   string
-	Summary string // the lede, and the entry on /charts/
-	Chart   template.HTML
-	Notes   []string // how to read the chart, under it
-	Data    *dataset
-	Sources []citeView
-	Records bool // the chart counts today's records
-	Method  []string
-	File    string // downloads' path without extension
-}
-
-// Path is the page's site-relative path.
-func (p *chartPage) Path() string { return "charts/" + p.Slug + "/" }
-
-type chartsData struct {
-	Pages []*chartPage
-}
+type chartPage = render.Chart
 
 // chartFile is the name, without extension, of a chart's downloads and
 // saved images.
@@ -84,13 +62,13 @@ func (b *builder) charts() {
 		b.charted[p.Slug] = true
 		b.chartPage(p, wikipedia)
 	}
-	b.page("charts", &render.LegacyPage{
+	b.page("charts", &render.ChartsPage{
 		Frame: render.Frame{
 			Path:        "charts/",
-			Title:       "Charts",
-			Description: "Charts of the atlas's figures: Rouvinski's Table 1, the Latinoamérica21 counts and today's records, each with its data as a table and downloads.",
+			Title:       b.msg.Sprintf("charts.title"),
+			Description: b.msg.Sprintf("charts.description"),
 		},
-		Data: chartsData{pages},
+		Charts: pages,
 	})
 }
 
@@ -98,21 +76,8 @@ func (b *builder) charts() {
 // counted from records that include ones derived from Wikipedia.
 func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 	p.File = p.Path() + chartFile(p.Slug)
-	var srcs []string
-	for _, s := range p.Sources {
-		c := citation(s.Source)
-		if s.Locator != "" {
-			c += ", " + s.Locator
-		}
-		srcs = append(srcs, c)
-	}
-	lic := licenceContent + " (this compilation); the figures are the source's"
-	if wikipedia {
-		lic = licenceWikipedia + ": the counts include records derived from Wikipedia (" + attribWikipedia + ")"
-	}
-	b.add(p.File+".csv", csvBytes(p.Data.csv()))
-	b.addJSON(p.File+".json", p.Data.json(strings.Join(srcs, "; "), lic))
-	b.page("chart", &render.LegacyPage{
+	b.chartFiles(p, wikipedia)
+	b.page("chart", &render.ChartPage{
 		Frame: render.Frame{
 			Path:        p.Path(),
 			Title:       p.Title,
@@ -120,13 +85,15 @@ func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 			Wikipedia:   wikipedia,
 			Scripts:     []string{echartsJS},
 		},
-		Data: p,
+		Chart: p,
 	})
 }
 
 // bars builds a bar chart of a dataset's rows, its HTML snippet ready.
-func (b *builder) bars(spec chart.Bars, d *dataset) (template.HTML, error) {
-	spec.Categories, spec.Links = d.categories(b.site.Base.URL)
+func (b *builder) bars(spec chart.Bars, d *stats.Dataset) (template.HTML, error) {
+	spec.Categories, spec.Links = chart.DatasetCategories(d, b.site.Base.URL)
+	spec.ValueName = b.msg.Sprintf("chart.value-name")
+	spec.Text = b.msg
 	c, err := chart.NewBars(spec)
 	if err != nil {
 		return "", err
@@ -134,12 +101,33 @@ func (b *builder) bars(spec chart.Bars, d *dataset) (template.HTML, error) {
 	return c.HTML()
 }
 
+// paras returns the paragraphs key.1, key.2, … that the messages give,
+// each printed with args.
+func (b *builder) paras(key string, args ...any) []string {
+	var out []string
+	for i := 1; i == 1 || b.msg.Has(key+"."+strconv.Itoa(i)); i++ {
+		out = append(out, b.msg.Sprintf(key+"."+strconv.Itoa(i), args...))
+	}
+	return out
+}
+
+// link returns a stats.Link to the country pages' section anchor, or to
+// whole for a row that covers the whole region.
+func (b *builder) link(anchor, whole string) stats.Link {
+	return func(code string) string {
+		if code == "" {
+			return whole
+		}
+		return b.m.countryPaths()[code] + anchor
+	}
+}
+
 func (m *model) cite(id, locator string) citeView {
 	return citeView{Source: m.ix.Source[id], Locator: locator}
 }
 
 // sourceLine is the one-line source printed under a chart's title.
-func sourceLine(s *records.Source, locator string) string {
+func (b *builder) sourceLine(s *records.Source, locator string) string {
 	name := s.Title
 	if len(s.Authors) > 0 {
 		if f := strings.Fields(s.Authors[0]); len(f) > 0 {
@@ -148,165 +136,81 @@ func sourceLine(s *records.Source, locator string) string {
 	}
 	switch {
 	case locator != "":
-		name += ", " + locator
+		name = b.msg.Sprintf("chart.source.part", name, locator)
 	case s.Container != "":
-		name += ", " + s.Container
+		name = b.msg.Sprintf("chart.source.part", name, s.Container)
 	}
-	return "Source: " + name
+	return b.msg.Sprintf("chart.source", name)
 }
-
-// recordsSource is the source line of charts of today's records.
-const recordsSource = "Source: the atlas's agreement records"
 
 // table1Chart draws Table 1 as one stacked bar per country.
 func (b *builder) table1Chart() (*chartPage, bool, error) {
 	t := b.m.table1
-	paths := b.m.countryPaths()
-	partners := [][]string{{"JP"}, {"KR"}, {"CN"}, {"TW"}, nil}
-	for _, c := range t.Columns {
-		if len(c.Partners) > 0 && c.Plain == "" {
-			partners[4] = c.Partners // the "Other" column
-		}
-	}
-	d := &dataset{
-		Title:   t.Title + ": agreements per country and partner",
-		Caption: "Table 1's agreements per Latin American country and Asian partner, with China and Taiwan apart",
-		RowHead: "Country", RowKey: "country", Codes: true,
-		Columns: []dataColumn{
-			{Key: "japan", Label: "Japan"},
-			{Key: "korea", Label: "Korea"},
-			{Key: "china", Label: "China"},
-			{Key: "taiwan", Label: "Taiwan"},
-			{Key: "other", Label: "Other"},
-			{Key: "other_partners", Label: "Other partners", Text: true},
-			{Key: "total", Label: "Total"},
-		},
-	}
-	foot := dataRow{Label: "Total", Cells: make([]dataCell, len(d.Columns))}
-	for i, r := range t.Table.Rows {
-		row := dataRow{Label: t.Rows[i].Country.Name, Code: r.Country, Link: paths[r.Country] + "#table-1"}
-		total := 0
-		for j, ps := range partners {
-			n := 0
-			for _, p := range ps {
-				n += r.Counts[p]
-			}
-			row.Cells = append(row.Cells, dataCell{N: n})
-			foot.Cells[j].N += n
-			total += n
-		}
-		var others []string
-		for _, p := range partners[4] {
-			if r.Counts[p] > 0 {
-				others = append(others, b.m.ix.Country[p].Name)
-			}
-		}
-		row.Cells = append(row.Cells, dataCell{Text: strings.Join(others, ", ")}, dataCell{N: total})
-		foot.Cells[6].N += total
-		d.Rows = append(d.Rows, row)
-	}
-	d.Foot = &foot
-	src := b.m.ix.Source[t.Source]
 	top := t.Largest()
 	if top == nil {
 		return nil, false, nil
 	}
+	const slug = "table-1"
+	d := stats.Table1Dataset(t, b.m.ix, b.msg, b.link("#table-1", ""))
 	h, err := b.bars(chart.Bars{
-		ID:        chart.ID("table-1"),
-		Title:     "Table 1 by country and partner",
-		Subtitle:  sourceLine(src, t.Locator),
-		Label:     fmt.Sprintf("Stacked bar chart of Table 1: %d agreements between %d Latin American countries and Asian partners, one bar per country split into Japan, Korea, China, Taiwan and other partners. %s's bar, %d, is the longest. The table below gives every number.", t.GrandTotal, len(t.Rows), top.Country.Name, top.Total),
-		File:      chartFile("table-1"),
-		ValueName: "Agreements",
-		Series:    d.series([]int{0, 1, 2, 3, 4}, table1Colors),
-		Stacked:   true,
+		ID:       chart.ID("table-1"),
+		Title:    b.msg.Sprintf("chart.table-1.chart-title"),
+		Subtitle: b.sourceLine(b.m.ix.Source[t.Source], t.Locator),
+		Label:    b.msg.Sprintf("chart.table-1.label", t.GrandTotal, len(t.Rows), top.Country.Name, top.Total),
+		File:     chartFile(slug),
+		Series:   chart.DatasetSeries(d, []int{0, 1, 2, 3, 4}, table1Colors),
+		Stacked:  true,
 	}, d)
 	if err != nil {
 		return nil, false, err
 	}
 	return &chartPage{
-		Slug:    "table-1",
-		Title:   "Table 1 by country and partner",
-		Summary: fmt.Sprintf("Rouvinski's Table 1 as one bar per Latin American country, split by Asian partner: %d agreements, %d of them %s's.", t.GrandTotal, top.Total, top.Country.Name),
-		Chart:   h,
-		Notes: []string{
-			"Each bar is one country's row of Table 1; its segments are the partners, and the number at its end is the row's total. The table's “China and Taiwan” column is split into China and Taiwan, as its cells name them; “Other” is India, Indonesia and the Philippines.",
-		},
+		Slug:    slug,
+		Title:   b.msg.Sprintf("chart.table-1.title"),
+		Summary: b.msg.Sprintf("chart.table-1.summary", t.GrandTotal, top.Total, top.Country.Name),
+		HTML:    h,
+		Notes:   b.paras("chart.table-1.note"),
 		Data:    d,
 		Sources: []citeView{b.m.cite(t.Source, t.Locator)},
-		Method: []string{
-			"The counts are the table's cells as printed (see how the atlas reads them on the Table 1 page). The totals are computed from the cells; the build checks them against the table's printed TOTAL row.",
-			"Table 1 does not list the agreements it counts, so no record stands behind a bar: each country's row links to its page, where its Table 1 row sits beside the agreements the atlas has recorded.",
-		},
+		Method:  b.paras("chart.table-1.method"),
 	}, false, nil
 }
 
 // partnersChart draws each partner country's share of Table 1.
 func (b *builder) partnersChart() (*chartPage, bool, error) {
 	t := b.m.table1
-	totals := map[string]int{}
-	for _, r := range t.Table.Rows {
-		for p, n := range r.Counts {
-			totals[p] += n
-		}
-	}
-	var ps []stats.Partner
-	for p, n := range totals {
-		if n > 0 {
-			ps = append(ps, stats.Partner{Country: b.m.ix.Country[p], N: n})
-		}
-	}
-	slices.SortFunc(ps, func(a, b stats.Partner) int {
-		return cmp.Or(cmp.Compare(b.N, a.N), strings.Compare(a.Country.Name, b.Country.Name))
-	})
-	d := &dataset{
-		Title:   t.Title + ": agreements per partner country",
-		Caption: fmt.Sprintf("Table 1's %d agreements per Asian partner country", t.GrandTotal),
-		RowHead: "Partner country", RowKey: "partner", Codes: true,
-		Columns: []dataColumn{
-			{Key: "agreements", Label: "Agreements"},
-			{Key: "share", Label: "Share", Text: true},
-		},
-	}
-	series := chart.Series{Name: "Agreements", Color: barColor}
-	for _, p := range ps {
-		share := stats.Share{Part: p.N, Whole: t.GrandTotal}.Percent()
-		d.Rows = append(d.Rows, dataRow{
-			Label: p.Country.Name, Code: p.Country.Code, Link: "table-1/#table-1",
-			Cells: []dataCell{{N: p.N}, {Text: share}},
-		})
-		series.Values = append(series.Values, chart.Value{N: p.N, Text: strconv.Itoa(p.N) + " · " + share})
-	}
-	d.Foot = &dataRow{Label: "Total", Cells: []dataCell{{N: t.GrandTotal}, {Text: "100.0%"}}}
-	src := b.m.ix.Source[t.Source]
-	if len(ps) == 0 {
+	d := stats.PartnersDataset(t, b.m.ix, b.msg, func(string) string { return "table-1/#table-1" })
+	if len(d.Rows) == 0 {
 		return nil, false, nil
 	}
-	top := ps[0]
+	series := chart.Series{Name: d.Columns[0].Label, Color: barColor}
+	for _, r := range d.Rows {
+		bar := b.msg.Sprintf("chart.table-1-partners.bar", r.Cells[0].N, r.Cells[1].Text)
+		series.Values = append(series.Values, chart.Value{N: r.Cells[0].N, Text: bar})
+	}
+	const slug = "table-1-partners"
+	top := d.Rows[0]
+	args := []any{t.GrandTotal, top.Label, top.Cells[0].N, top.Cells[1].Text}
 	h, err := b.bars(chart.Bars{
-		ID:        chart.ID("table-1", "partners"),
-		Title:     "Table 1: partners' shares",
-		Subtitle:  sourceLine(src, t.Locator),
-		Label:     fmt.Sprintf("Bar chart of Table 1's %d agreements by Asian partner country, largest first: %s has %d, %s. The table below gives every number.", t.GrandTotal, top.Country.Name, top.N, stats.Share{Part: top.N, Whole: t.GrandTotal}.Percent()),
-		File:      chartFile("table-1-partners"),
-		ValueName: "Agreements",
-		Series:    []chart.Series{series},
+		ID:       chart.ID("table-1", "partners"),
+		Title:    b.msg.Sprintf("chart.table-1-partners.chart-title"),
+		Subtitle: b.sourceLine(b.m.ix.Source[t.Source], t.Locator),
+		Label:    b.msg.Sprintf("chart.table-1-partners.label", args...),
+		File:     chartFile(slug),
+		Series:   []chart.Series{series},
 	}, d)
 	if err != nil {
 		return nil, false, err
 	}
 	return &chartPage{
-		Slug:    "table-1-partners",
-		Title:   "Table 1: the partners' shares",
-		Summary: fmt.Sprintf("How Table 1's %d agreements divide among the Asian partner countries: %s alone has %d, %s.", t.GrandTotal, top.Country.Name, top.N, stats.Share{Part: top.N, Whole: t.GrandTotal}.Percent()),
-		Chart:   h,
-		Notes:   []string{fmt.Sprintf("Each bar is one partner country's agreements over all %d Latin American countries of the table, with its share of the table's total.", len(t.Rows))},
+		Slug:    slug,
+		Title:   b.msg.Sprintf("chart.table-1-partners.title"),
+		Summary: b.msg.Sprintf("chart.table-1-partners.summary", args...),
+		HTML:    h,
+		Notes:   b.paras("chart.table-1-partners.note", len(t.Rows)),
 		Data:    d,
 		Sources: []citeView{b.m.cite(t.Source, t.Locator)},
-		Method: []string{
-			"The counts add up the table's cells per partner country; a share is the count over the table's total, rounded to one decimal.",
-			"Table 1 does not list the agreements it counts; each row links to the table itself.",
-		},
+		Method:  b.paras("chart.table-1-partners.method"),
 	}, false, nil
 }
 
@@ -324,83 +228,41 @@ func (b *builder) chinaChart() (*chartPage, bool, error) {
 	if set == nil {
 		return nil, false, nil
 	}
-	var years, scopes []string
-	cells := map[[2]string]records.Figure{}
-	for _, f := range set.Items {
-		y := strconv.Itoa(f.AsOf)
-		if !slices.Contains(years, y) {
-			years = append(years, y)
-		}
-		if !slices.Contains(scopes, f.Scope) {
-			scopes = append(scopes, f.Scope)
-		}
-		cells[[2]string{f.Scope, y}] = f
+	const slug = "china-2015-2021"
+	d := stats.FiguresDataset(set, b.m.ix, b.msg, b.link("#figures", "agreements/"))
+	var years []string
+	for _, c := range d.Columns {
+		years = append(years, c.Label)
 	}
-	slices.Sort(years)
-	partner := b.m.ix.Country[set.Partner].Name
-	d := &dataset{
-		Title:   set.Title,
-		Caption: fmt.Sprintf("Agreements between %s and Latin American localities, as published", partnerAdj(partner)),
-		RowHead: "Scope", RowKey: "scope", Codes: true,
-	}
-	for _, y := range years {
-		d.Columns = append(d.Columns, dataColumn{Key: "agreements_" + y, Label: y, Bounded: true})
-	}
-	paths := b.m.countryPaths()
-	bounds := 0
-	for _, s := range scopes {
-		row := dataRow{Label: "Latin America", Link: "agreements/"}
-		if c := b.m.ix.Country[s]; c != nil {
-			row = dataRow{Label: c.Name, Code: c.Code, Link: paths[c.Code] + "#figures"}
-		}
-		for _, y := range years {
-			f, ok := cells[[2]string{s, y}]
-			if !ok {
-				return nil, false, srcpos.Errorf(set.Fields.At("items", set.Pos), "items", "no figure for scope %q as of %s (the chart needs every scope in every year)", s, y)
-			}
-			row.Cells = append(row.Cells, dataCell{N: f.Value, Bound: f.Bound})
-			if f.Bound != records.Exact {
-				bounds++
-			}
-		}
-		d.Rows = append(d.Rows, row)
-	}
-	src := b.m.ix.Source[set.Source]
+	partner := b.m.ix.Country[set.Partner]
+	adj := b.adjective(partner)
 	h, err := b.bars(chart.Bars{
-		ID:        chart.ID(set.ID),
-		Title:     partner + "–Latin America agreements",
-		Subtitle:  sourceLine(src, set.Locator),
-		Label:     fmt.Sprintf("Bar chart of the agreements between %s and Latin American localities in %s, for Latin America as a whole and %d countries. %d of the bars are lower bounds, labelled “at least” or “more than”. The table below gives every number.", partnerAdj(partner), strings.Join(years, " and "), len(scopes)-1, bounds),
-		File:      chartFile("china-2015-2021"),
-		ValueName: "Agreements",
-		Series:    d.series(seq(len(years)), yearColors),
+		ID:       chart.ID(set.ID),
+		Title:    b.msg.Sprintf("chart.china-2015-2021.chart-title", partner.Name),
+		Subtitle: b.sourceLine(b.m.ix.Source[set.Source], set.Locator),
+		Label:    b.msg.Sprintf("chart.china-2015-2021.label", adj, b.msg.List(years), d.Coded(), d.Bounded()),
+		File:     chartFile(slug),
+		Series:   chart.DatasetSeries(d, seq(len(years)), yearColors),
 	}, d)
 	if err != nil {
 		return nil, false, err
 	}
 	return &chartPage{
-		Slug:    "china-2015-2021",
-		Title:   partner + "–Latin America agreements, " + strings.Join(years, " and "),
-		Summary: fmt.Sprintf("Twinning agreements between %s and Latin American localities in %s, as Latinoamérica21 published them; most of the later figures are lower bounds.", partnerAdj(partner), strings.Join(years, " and ")),
-		Chart:   h,
-		Notes: []string{
-			"Pale bars with a dashed outline and an arrow (→) are lower bounds: the source says “at least” or “more than” that number, so the true count is that number or higher (“at least”) or above it (“more than”). The bar stops at the published number; how far the count goes on is unknown.",
-		},
+		Slug:    slug,
+		Title:   b.msg.Sprintf("chart.china-2015-2021.title", partner.Name, b.msg.List(years)),
+		Summary: b.msg.Sprintf("chart.china-2015-2021.summary", adj, b.msg.List(years)),
+		HTML:    h,
+		Notes:   b.paras("chart.china-2015-2021.note"),
 		Data:    d,
 		Sources: []citeView{b.m.cite(set.Source, set.Locator)},
-		Method: []string{
-			"The figures are the source's, with its wording kept: “more than 200” is stored as the number 200 with the bound “more than”, never as 200 or 201.",
-			"The source does not list the agreements it counts; each country's row links to its page, where the figure sits beside the agreements the atlas has recorded.",
-		},
+		Method:  b.paras("chart.china-2015-2021.method"),
 	}, false, nil
 }
 
-// partnerAdj is the adjective of a partner country in a caption.
-func partnerAdj(name string) string {
-	if name == "China" {
-		return "Chinese"
-	}
-	return name + "'s"
+// adjective is a partner country's adjective, as in "Chinese localities"
+// (the message partner.adj).
+func (b *builder) adjective(c *records.Country) string {
+	return b.msg.Sprintf("partner.adj", c.Code, c.Name)
 }
 
 func seq(n int) []int {
@@ -414,89 +276,96 @@ func seq(n int) []int {
 // compareChart draws Table 1's totals beside today's records.
 func (b *builder) compareChart() (*chartPage, bool, error) {
 	t := b.m.table1
-	paths := b.m.countryPaths()
-	d := &dataset{
-		Title:   t.Title + ", beside today's records",
-		Caption: "Agreements per country: Table 1 against today's records, counted over Table 1's partner countries",
-		RowHead: "Country", RowKey: "country", Codes: true,
-		Columns: []dataColumn{
-			{Key: "table_1", Label: "Table 1"},
-			{Key: "records", Label: "Today's records"},
-		},
-	}
-	_, recTotal := t.RecordsSums()
-	for _, r := range t.Rows {
-		d.Rows = append(d.Rows, dataRow{
-			Label: r.Country.Name, Code: r.Country.Code, Link: paths[r.Country.Code] + "#agreements",
-			Cells: []dataCell{{N: r.Total}, {N: r.RecordsTotal}},
-		})
-	}
-	d.Foot = &dataRow{Label: "Total", Cells: []dataCell{{N: t.GrandTotal}, {N: recTotal}}}
+	const slug = "table-1-vs-records"
+	d := stats.CompareDataset(t, b.msg, b.link("#agreements", ""))
+	recTotal := d.Foot.Cells[1].N
 	h, err := b.bars(chart.Bars{
-		ID:        chart.ID("table-1", "records"),
-		Title:     "Table 1 against today's records",
-		Subtitle:  "Sources: Rouvinski, Table 1; the atlas's records",
-		Label:     fmt.Sprintf("Bar chart comparing, for each of Table 1's %d countries, its total in Table 1 with the number of today's records over the same partner countries: %d in Table 1 against %d records in all. The table below gives every number.", len(t.Rows), t.GrandTotal, recTotal),
-		File:      chartFile("table-1-vs-records"),
-		ValueName: "Agreements",
-		Series:    d.series([]int{0, 1}, compareColors),
+		ID:       chart.ID("table-1", "records"),
+		Title:    b.msg.Sprintf("chart.table-1-vs-records.chart-title"),
+		Subtitle: b.msg.Sprintf("chart.table-1-vs-records.subtitle"),
+		Label:    b.msg.Sprintf("chart.table-1-vs-records.label", len(t.Rows), t.GrandTotal, recTotal),
+		File:     chartFile(slug),
+		Series:   chart.DatasetSeries(d, []int{0, 1}, compareColors),
 	}, d)
 	if err != nil {
 		return nil, false, err
 	}
 	return &chartPage{
-		Slug:    "table-1-vs-records",
-		Title:   "Table 1 against today's records",
-		Summary: fmt.Sprintf("Each Table 1 country's total beside the agreements the atlas records today with the same partner countries: %d against %d.", t.GrandTotal, recTotal),
-		Chart:   h,
-		Notes: []string{
-			"The records count only Table 1's seven partner countries (Japan, South Korea, China, Taiwan, India, Indonesia and the Philippines), so that both bars count the same kind of partner. A difference is a lead to follow, not an error in either: the records come from other, mostly later, sources.",
-		},
-		Data: d,
-		Sources: []citeView{
-			b.m.cite(t.Source, t.Locator),
-		},
+		Slug:    slug,
+		Title:   b.msg.Sprintf("chart.table-1-vs-records.title"),
+		Summary: b.msg.Sprintf("chart.table-1-vs-records.summary", t.GrandTotal, recTotal),
+		HTML:    h,
+		Notes:   b.paras("chart.table-1-vs-records.note"),
+		Data:    d,
+		Sources: []citeView{b.m.cite(t.Source, t.Locator)},
 		Records: true,
-		Method: []string{
-			"Table 1's totals are the sums of each country's printed cells. Today's records are counted from the atlas's agreement records, one per relationship between a Latin American and an Asian locality, whatever its kind (sister city, friendship, cooperation agreement, letter of intent or memorandum).",
-			"Each row links to the country's list of records.",
-		},
+		Method:  b.paras("chart.table-1-vs-records.method"),
 	}, true, nil
 }
 
 // mapChart draws today's records per Latin American and Caribbean country
 // on a map.
 func (b *builder) mapChart() (*chartPage, bool, error) {
-	drawn, bounds, err := mapRegions(b.src)
-	if err != nil || drawn == nil {
+	geo, err := mapRegions(b.src)
+	if err != nil || geo == nil {
 		return nil, false, err
 	}
-	paths := b.m.countryPaths()
-	d := &dataset{
-		Title:   "Agreements per Latin American and Caribbean country, today's records",
-		Caption: "Recorded agreements per Latin American and Caribbean country, most first",
-		RowHead: "Country", RowKey: "country", Codes: true,
-		Columns: []dataColumn{{Key: "agreements", Label: "Agreements"}},
+	d := stats.MapDataset(b.m.counts, b.m.d.Countries, b.msg, b.link("#agreements", ""))
+	if len(d.Rows) == 0 {
+		return nil, false, nil
 	}
-	var regions []chart.Region
-	var missing []string
-	total, with := 0, 0
+	regions, missing := b.mapRegionsOf(d, geo)
+	total, with, top := d.Foot.Cells[0].N, d.Count(0), d.Rows[0]
+	c, err := chart.NewChoropleth(chart.Choropleth{
+		ID:        chart.ID("map", "agreements"),
+		Title:     b.msg.Sprintf("chart.map.chart-title"),
+		Subtitle:  b.msg.Sprintf("chart.source.records"),
+		Label:     b.msg.Sprintf("chart.map.label", total, with, top.Label, top.Cells[0].N),
+		File:      chartFile("map"),
+		Map:       chart.MapSource{Name: mapName, URL: b.site.Base.URL(latamMap)},
+		Bounds:    geo.Bounds,
+		ValueName: b.msg.Sprintf("chart.value-name"),
+		Regions:   regions,
+		Classes:   []int{1, 2, 5, 10, 20, 50},
+		Text:      b.msg,
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	h, err := c.HTML()
+	if err != nil {
+		return nil, false, err
+	}
+	notes := b.paras("chart.map.note")
+	if len(missing) > 0 {
+		notes = append(notes, b.msg.Sprintf("chart.map.small", strings.Join(missing, ", ")))
+	}
+	return &chartPage{
+		Slug:    "map",
+		Title:   b.msg.Sprintf("chart.map.title"),
+		Summary: b.msg.Sprintf("chart.map.summary", total, with),
+		HTML:    h,
+		Notes:   notes,
+		Data:    d,
+		Records: true,
+		Method:  b.paras("chart.map.method"),
+	}, true, nil
+}
+
+// mapRegionsOf returns the map's regions with their counts, in the order
+// of the country records, and the countries with records that are too
+// small to draw, as "Name (N)".
+func (b *builder) mapRegionsOf(d *stats.Dataset, geo *chart.GeoMap) (regions []chart.Region, missing []string) {
 	for _, c := range b.m.d.Countries {
-		if c.Region != records.LatinAmerica {
-			continue
+		row := d.Row(c.Code)
+		if row == nil {
+			continue // not Latin American
 		}
-		n := b.m.counts.Total(c.Code)
-		row := dataRow{Label: c.Name, Code: c.Code, Cells: []dataCell{{N: n}}}
-		if n > 0 {
-			row.Link = paths[c.Code] + "#agreements"
-			with++
-		}
-		total += n
-		d.Rows = append(d.Rows, row)
-		name, ok := drawn[c.Code]
+		n := row.Cells[0].N
+		name, ok := geo.Names[c.Code]
 		if !ok {
 			if n > 0 {
-				missing = append(missing, fmt.Sprintf("%s (%d)", c.Name, n))
+				missing = append(missing, b.msg.Sprintf("chart.map.small-item", c.Name, n))
 			}
 			continue
 		}
@@ -506,127 +375,31 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 		}
 		regions = append(regions, chart.Region{Name: name, N: n, Link: link})
 	}
-	slices.SortStableFunc(d.Rows, func(a, b dataRow) int {
-		return cmp.Or(cmp.Compare(b.Cells[0].N, a.Cells[0].N), strings.Compare(a.Label, b.Label))
-	})
-	d.Foot = &dataRow{Label: "Total", Cells: []dataCell{{N: total}}}
-	if len(d.Rows) == 0 {
-		return nil, false, nil
-	}
-	top := d.Rows[0]
-	c, err := chart.NewChoropleth(chart.Choropleth{
-		ID:        chart.ID("map", "agreements"),
-		Title:     "Agreements by country",
-		Subtitle:  recordsSource,
-		Label:     fmt.Sprintf("Map of Latin America and the Caribbean, each country shaded by its number of recorded agreements with Asian localities: %d agreements in %d countries; %s has the most, %d. The table below gives every number.", total, with, top.Label, top.Cells[0].N),
-		File:      chartFile("map"),
-		Map:       chart.MapSource{Name: mapName, URL: b.site.Base.URL(latamMap)},
-		Bounds:    bounds,
-		ValueName: "Agreements",
-		Regions:   regions,
-		Classes:   []int{1, 2, 5, 10, 20, 50},
-	})
-	if err != nil {
-		return nil, false, err
-	}
-	h, err := c.HTML()
-	if err != nil {
-		return nil, false, err
-	}
-	notes := []string{"Darker countries have more recorded agreements with Asian localities; grey ones have none recorded. A click on a country opens its list of records."}
-	if len(missing) > 0 {
-		notes = append(notes, "Too small to draw at the map's scale (1:110 million), but counted in the table: "+strings.Join(missing, ", ")+".")
-	}
-	return &chartPage{
-		Slug:    "map",
-		Title:   "Map of the agreements by country",
-		Summary: fmt.Sprintf("Latin America and the Caribbean shaded by the number of agreements with Asian localities that the atlas records for each country: %d in %d countries.", total, with),
-		Chart:   h,
-		Notes:   notes,
-		Data:    d,
-		Records: true,
-		Method: []string{
-			"Each country's count is the number of the atlas's agreement records whose Latin American side lies in it, whatever the partner and the kind of agreement.",
-			"The map is Natural Earth's 1:110m country boundaries (public domain), from the world-atlas package, converted to GeoJSON once and served by this site.",
-			"The map shows no lines from Latin American localities to their Asian partners: it covers only Latin America and the Caribbean, so every line would run off its edge.",
-		},
-	}, true, nil
+	return regions, missing
 }
 
-// mapRegions reads the vendored map and returns the names of its regions
-// by ISO 3166-1 alpha-2 code, and its extent; or nil when the source tree
-// has no map (as small test sites do; the repository's link check
-// catches a missing one).
-func mapRegions(fsys fs.FS) (map[string]string, chart.Bounds, error) {
-	var bounds chart.Bounds
+// mapRegions reads the vendored map; nil when the source tree has no map
+// (as small test sites do; the repository's link check catches a missing
+// one).
+func mapRegions(fsys fs.FS) (*chart.GeoMap, error) {
 	data, err := fs.ReadFile(fsys, latamMap)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, bounds, nil
+		return nil, nil
 	}
 	if err != nil {
-		return nil, bounds, err
+		return nil, err
 	}
-	var g struct {
-		Features []struct {
-			Properties struct {
-				Name string `json:"name"`
-				Code string `json:"iso_a2"`
-			} `json:"properties"`
-			Geometry struct {
-				Coordinates json.RawMessage `json:"coordinates"`
-			} `json:"geometry"`
-		} `json:"features"`
+	m, err := chart.ParseGeoJSON(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", latamMap, err)
 	}
-	if err := json.Unmarshal(data, &g); err != nil {
-		return nil, bounds, fmt.Errorf("%s: %w", latamMap, err)
-	}
-	out := map[string]string{}
-	first := true
-	for _, f := range g.Features {
-		if f.Properties.Code == "" || f.Properties.Name == "" {
-			return nil, bounds, fmt.Errorf("%s: a feature lacks properties.name or properties.iso_a2", latamMap)
-		}
-		out[f.Properties.Code] = f.Properties.Name
-		var coords any
-		if err := json.Unmarshal(f.Geometry.Coordinates, &coords); err != nil {
-			return nil, bounds, fmt.Errorf("%s: %s: %w", latamMap, f.Properties.Code, err)
-		}
-		eachPoint(coords, func(lng, lat float64) {
-			if first {
-				bounds = chart.Bounds{West: lng, East: lng, South: lat, North: lat}
-				first = false
-			}
-			bounds.West, bounds.East = min(bounds.West, lng), max(bounds.East, lng)
-			bounds.South, bounds.North = min(bounds.South, lat), max(bounds.North, lat)
-		})
-	}
-	return out, bounds, nil
-}
-
-// eachPoint calls fn for every [longitude, latitude] pair in a GeoJSON
-// geometry's nested coordinates.
-func eachPoint(v any, fn func(lng, lat float64)) {
-	a, ok := v.([]any)
-	if !ok {
-		return
-	}
-	if len(a) >= 2 {
-		lng, ok1 := a[0].(float64)
-		lat, ok2 := a[1].(float64)
-		if ok1 && ok2 {
-			fn(lng, lat)
-			return
-		}
-	}
-	for _, e := range a {
-		eachPoint(e, fn)
-	}
+	return m, nil
 }
 
 // countryChart draws a country's recorded agreements by partner, for its
 // page.
 func (b *builder) countryChart(c countryView, ps []stats.Partner) (template.HTML, error) {
-	s := chart.Series{Name: "Agreements", Color: barColor}
+	s := chart.Series{Name: b.msg.Sprintf("chart.value-name"), Color: barColor}
 	var names, links []string
 	for _, p := range ps {
 		names = append(names, p.Country.Name)
@@ -635,14 +408,15 @@ func (b *builder) countryChart(c countryView, ps []stats.Partner) (template.HTML
 	}
 	ch, err := chart.NewBars(chart.Bars{
 		ID:         chart.ID("country", c.Code, "partners"),
-		Title:      c.Name + ": agreements by partner",
-		Subtitle:   recordsSource,
-		Label:      fmt.Sprintf("Bar chart of %s's %s by Asian partner country, most first. The table below gives every number.", c.Name, pluralize(c.Agreements, "recorded agreement", "recorded agreements")),
+		Title:      b.msg.Sprintf("country.chart.title", c.Name),
+		Subtitle:   b.msg.Sprintf("chart.source.records"),
+		Label:      b.msg.Sprintf("country.chart.label", c.Name, c.Agreements),
 		File:       chartFile(strings.TrimSuffix(strings.TrimPrefix(c.Path, "countries/"), "/")),
-		ValueName:  "Agreements",
+		ValueName:  b.msg.Sprintf("chart.value-name"),
 		Categories: names,
 		Links:      links,
 		Series:     []chart.Series{s},
+		Text:       b.msg,
 	})
 	if err != nil {
 		return "", err

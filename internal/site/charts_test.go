@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -351,5 +352,25 @@ func TestChartCSVTotals(t *testing.T) {
 	}
 	if got := csvColumn(readCSV(t, files, "charts/table-1/atlas-table-1.csv"), "total"); got[len(got)-1] != "126" {
 		t.Errorf("Table 1 total = %s, want 126", got[len(got)-1])
+	}
+}
+
+// TestMissingMessage builds a site whose message file lacks a key that a
+// chart page needs: the build fails, naming the key and the file.
+func TestMissingMessage(t *testing.T) {
+	src := sitetest.Write(t, sitetest.Minimal)
+	name := filepath.Join(src, "templates", "messages", "en.yaml")
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = regexp.MustCompile(`(?m)^  chart\.table-1\.summary: .*\n`).ReplaceAll(b, nil)
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
+	want := "templates/messages/en.yaml: chart.table-1.summary: no such message (add it to every language's file)"
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %q", err, want)
 	}
 }

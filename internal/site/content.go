@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,18 +12,14 @@ import (
 	"atlas/internal/linkcheck"
 	"atlas/internal/output"
 	"atlas/internal/records"
-	"atlas/internal/render"
 	"atlas/internal/sitepath"
 	"atlas/internal/srcpos"
 )
 
 // reservedSlug reports whether slug is a top-level path of the site, which
-// a research page cannot take: a navigation entry or static/.
+// a research page cannot take: one of its own sections or static/.
 func reservedSlug(slug string) bool {
-	if slug == StaticDir {
-		return true
-	}
-	return slices.ContainsFunc(nav, func(n render.NavItem) bool { return n.Path == slug+"/" })
+	return slug == StaticDir || slices.Contains(sections, sitepath.Page(slug))
 }
 
 // checkContent validates the cross-references of the documents against the
@@ -142,7 +139,25 @@ func (m *model) caseView(d *content.Doc) caseView {
 		v.Localities = append(v.Localities, ll)
 	}
 	v.Refs = m.refs(d)
+	v.PeriodText = m.period(c.Period)
 	return v
+}
+
+// period prints the years a case covers: "2014–2017", "from 2014", "up
+// to 2024".
+func (m *model) period(p *content.Period) string {
+	year := func(y *int) string { return strconv.Itoa(*y) }
+	switch {
+	case p == nil || (p.From == nil && p.To == nil):
+		return ""
+	case p.From == nil:
+		return m.msg.Sprintf("case.period.to", year(p.To))
+	case p.To == nil:
+		return m.msg.Sprintf("case.period.from", year(p.From))
+	case *p.From == *p.To:
+		return m.msg.Sprintf("case.period.one", year(p.From))
+	}
+	return m.msg.Sprintf("case.period.range", year(p.From), year(p.To))
 }
 
 func (m *model) refs(d *content.Doc) []refView {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"atlas/internal/export"
 	"atlas/internal/records"
 	"atlas/internal/render"
 	"atlas/internal/sitepath"
@@ -35,8 +36,8 @@ func (b *builder) home() {
 	}
 	b.page("home", &render.HomePage{
 		Frame: render.Frame{
-			Title:       Title,
-			Description: "Sister-city, twinning and cooperation agreements between Latin American and Asian localities, with their sources, published figures and case studies.",
+			Title:       b.site.Title,
+			Description: b.msg.Sprintf("page.home.description"),
 		},
 		Agreements:    len(m.d.Agreements),
 		Localities:    latam,
@@ -44,7 +45,7 @@ func (b *builder) home() {
 		Sources:       len(m.d.Sources),
 		Table1:        m.table1,
 		Partners:      partnerBars(stats.PartnerTotals(m.counts, m.ix)),
-		Figures:       m.figures(""),
+		Figures:       b.figures(""),
 		Cases:         latest(m.caseViews(""), 3),
 		HasMap:        b.charted[sitepath.ChartMap],
 		HasChinaChart: b.charted[sitepath.ChartChina],
@@ -84,13 +85,13 @@ func (b *builder) tableOne() {
 	b.page("table-1", &render.Table1Page{
 		Frame: render.Frame{
 			Path:        sitepath.Table1,
-			Title:       "Table 1: sister-city agreements between Asia and Latin America",
-			Description: "An exact reproduction of Rouvinski's Table 1, its arithmetic checked, beside the counts of today's agreement records.",
-			JSONLD:      b.jsonLD(b.dataset(b.table1Info())),
+			Title:       b.msg.Sprintf("page.table-1.title"),
+			Description: b.msg.Sprintf("page.table-1.description"),
+			JSONLD:      b.jsonLD(export.Dataset(export.Table1(t, b.m.ix.Source[t.Source]), b.exportSite())),
 		},
 		T:       t,
 		Source:  b.m.ix.Source[t.Source],
-		Claims:  t.Claims(),
+		Claims:  t.Claims(b.msg),
 		Rows:    rows,
 		Sums:    t.Sums,
 		Records: sums,
@@ -100,7 +101,8 @@ func (b *builder) tableOne() {
 
 // figures returns the published figures about a Latin American country, or
 // about the whole region when code is "".
-func (m *model) figures(code string) []figureView {
+func (b *builder) figures(code string) []figureView {
+	m := b.m
 	var out []figureView
 	for _, s := range m.d.Figures {
 		for _, f := range s.Items {
@@ -112,7 +114,7 @@ func (m *model) figures(code string) []figureView {
 				continue
 			}
 			out = append(out, figureView{Set: s, Source: m.ix.Source[s.Source], Country: m.ix.Country[f.Scope],
-				PartnerAdj: partnerAdj(m.ix.Country[s.Partner].Name), Figure: f})
+				PartnerAdj: b.adjective(m.ix.Country[s.Partner]), Figure: f})
 		}
 	}
 	return out
@@ -124,8 +126,8 @@ func (b *builder) countries() {
 	b.page("countries", &render.CountriesPage{
 		Frame: render.Frame{
 			Path:        sitepath.Countries,
-			Title:       "Countries",
-			Description: "Latin American and Caribbean countries with recorded agreements or a row in Table 1.",
+			Title:       b.msg.Sprintf("page.countries.title"),
+			Description: b.msg.Sprintf("page.countries.description"),
 		},
 		Countries: cs,
 	})
@@ -137,7 +139,7 @@ func (b *builder) countries() {
 			Frame: render.Frame{
 				Path:        c.Path,
 				Title:       c.Name,
-				Description: c.Name + ": subnational agreements with Asian partners, its row in Rouvinski's Table 1, and its localities.",
+				Description: b.msg.Sprintf("page.country.description", c.Name),
 				Wikipedia:   anyWikipedia(as),
 			},
 			Country: c,
@@ -145,14 +147,14 @@ func (b *builder) countries() {
 			Row:     m.table1.Row(c.Code),
 			Agreements: render.AgreementsTable{
 				ID:         "country-agreements",
-				Caption:    "Recorded agreements of " + c.Name + "'s localities, by Asian partner country",
+				Caption:    b.msg.Sprintf("page.country.agreements", c.Name),
 				Groups:     groups,
 				Agreements: as,
 			},
 			Localities: m.localities(c.Code, as),
 			Partners:   ps,
 			Groups:     groups,
-			Figures:    m.figures(c.Code),
+			Figures:    b.figures(c.Code),
 			Cases:      m.caseViews(c.Code),
 		}
 		if len(ps) > 0 {
@@ -172,11 +174,11 @@ func (b *builder) agreementsPage() {
 	b.page("agreements", &render.AgreementsPage{
 		Frame: render.Frame{
 			Path:        sitepath.Agreements,
-			Title:       "All agreements",
-			Description: "Every recorded agreement between a Latin American and an Asian locality, with its sources.",
+			Title:       b.msg.Sprintf("page.agreements.title"),
+			Description: b.msg.Sprintf("page.agreements.description"),
 			Wikipedia:   anyWikipedia(as),
 		},
-		Table: render.AgreementsTable{ID: "all-agreements", Caption: "Every recorded agreement", Agreements: as},
+		Table: render.AgreementsTable{ID: "all-agreements", Caption: b.msg.Sprintf("page.agreements.caption"), Agreements: as},
 	})
 }
 
@@ -193,9 +195,9 @@ func (b *builder) sourcesPage() {
 		}
 	}
 	groups := []sourcesGroup{
-		{Title: "Studies, reports and articles"},
-		{Title: "News and web pages"},
-		{Title: "Data sets and lists"},
+		{Title: b.msg.Sprintf("page.sources.studies")},
+		{Title: b.msg.Sprintf("page.sources.news")},
+		{Title: b.msg.Sprintf("page.sources.data")},
 	}
 	for _, s := range m.d.Sources {
 		g := 0
@@ -205,7 +207,7 @@ func (b *builder) sourcesPage() {
 		case "dataset", "list":
 			g = 2
 		}
-		groups[g].Sources = append(groups[g].Sources, sourceView{Source: s, Agreements: cited[s.ID], BibTeX: bibtex(s)})
+		groups[g].Sources = append(groups[g].Sources, sourceView{Source: s, Agreements: cited[s.ID], BibTeX: export.BibTeX(s)})
 	}
 	for _, g := range groups {
 		slices.SortFunc(g.Sources, func(a, b sourceView) int {
@@ -215,8 +217,8 @@ func (b *builder) sourcesPage() {
 	b.page("sources", &render.SourcesPage{
 		Frame: render.Frame{
 			Path:        sitepath.Sources,
-			Title:       "Sources",
-			Description: "The bibliography of the atlas: every study, report, page and data set its records and case studies cite.",
+			Title:       b.msg.Sprintf("page.sources.title"),
+			Description: b.msg.Sprintf("page.sources.description"),
 		},
 		Groups: groups,
 	})
@@ -235,7 +237,7 @@ func sortKey(s *records.Source) string {
 }
 
 func (b *builder) notFound() {
-	b.page("404", &render.NotFoundPage{Frame: render.Frame{Path: sitepath.NotFound, Title: "Page not found", NoIndex: true}})
+	b.page("404", &render.NotFoundPage{Frame: render.Frame{Path: sitepath.NotFound, Title: b.msg.Sprintf("page.404.title"), NoIndex: true}})
 }
 
 // countryPaths maps the codes of the countries with pages to their paths.

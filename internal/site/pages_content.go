@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"strings"
 
 	"atlas/internal/render"
 	"atlas/internal/sitepath"
@@ -12,8 +13,8 @@ func (b *builder) casePages() {
 	b.page("cases", &render.CasesPage{
 		Frame: render.Frame{
 			Path:        sitepath.Cases,
-			Title:       "Case studies",
-			Description: "Case studies of subnational relationships between Latin American and Asian localities, every fact cited.",
+			Title:       b.msg.Sprintf("page.cases.title"),
+			Description: b.msg.Sprintf("page.cases.description"),
 		},
 		Cases: cs,
 	})
@@ -25,7 +26,7 @@ func (b *builder) casePages() {
 				Description: c.Summary,
 				Updated:     c.Updated,
 				OGType:      "article",
-				Citation:    caseCitation(c),
+				Citation:    caseCitation(c, b.authors(), b.site.Title),
 			},
 			Case: c,
 		})
@@ -50,4 +51,20 @@ func (b *builder) researchPages() {
 // latest returns at most n case studies from a list sorted newest first.
 func latest(cs []caseView, n int) []caseView {
 	return cs[:min(n, len(cs))]
+}
+
+// authors is how the atlas names its authors (see the how-to-cite page):
+// "Asia–Latin America Subnational Atlas contributors".
+func (b *builder) authors() string { return b.msg.Sprintf("site.authors", b.site.Title) }
+
+// caseCitation fills the Google Scholar tags of a case study: the atlas's
+// contributors as author (as the how-to-cite page has it), the date of its
+// last revision, and the site's title as publisher.
+func caseCitation(c caseView, author, publisher string) *render.Citation {
+	return &render.Citation{
+		Title:     c.Title,
+		Authors:   []string{author},
+		Date:      strings.ReplaceAll(c.Updated, "-", "/"),
+		Publisher: publisher,
+	}
 }

@@ -1,17 +1,19 @@
 // Package site builds the atlas: it loads and validates the records and
-// content, derives the figures, renders every page and download, and
+// content, derives the figures, renders every page, has package export
+// make every other file (downloads, feed, sitemap, search index), and
 // writes the result. It is the one package that sees all the others.
 package site
 
 import (
 	"cmp"
-	"errors"
 	"io/fs"
 	"slices"
 	"strings"
 	"time"
 
 	"atlas/internal/content"
+	"atlas/internal/export"
+	"atlas/internal/messages"
 	"atlas/internal/output"
 	"atlas/internal/records"
 	"atlas/internal/render"
@@ -72,7 +74,10 @@ func Summarize(files output.Files) *Result {
 	return r
 }
 
-// Generate builds the site in memory.
+// Generate builds the site in memory. Every input problem, whichever
+// stage finds it, is returned in one srcpos.List; other failures (a
+// template that does not execute, a file that cannot be read) are joined
+// after it (see srcpos.Join and srcpos.Split).
 func Generate(cfg Config) (output.Files, error) {
 	base, err := sitepath.ParseBase(cfg.BaseURL)
 	if err != nil {
@@ -86,44 +91,63 @@ func Generate(cfg Config) (output.Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	site := &render.Site{Title: Title, Base: base, Nav: slices.Clone(nav)}
+	set := m.d.Settings
+	site := &render.Site{Title: set.Title, Base: base}
+	for _, n := range set.Nav {
+		site.Nav = append(site.Nav, render.NavItem{Title: n.Title, Path: n.Path})
+	}
 	for _, d := range m.pages {
-		item := render.NavItem{Title: d.Page.Title, Path: docPath(d)}
-		site.Pages = append(site.Pages, item)
-		if d.Page.Slug == "about" {
-			site.Nav = append(site.Nav, render.NavItem{Title: "About", Path: item.Path})
-		}
+		site.Pages = append(site.Pages, render.NavItem{Title: d.Page.Title, Path: docPath(d)})
 	}
 	r, err := render.New(cfg.Src, site)
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}}
+	msg, err := messages.Load(cfg.Src, "en")
+	if err != nil {
+		return nil, err
+	}
+	m.msg = msg
+	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}, msg: msg}
 	b.pages()
 	b.downloads()
 	b.static(cfg.Src)
 	b.furniture()
-	if err := errors.Join(b.errs...); err != nil {
+	// Rendering finds input problems of its own (a chart whose data does
+	// not fit it, a message the pages asked for that the message file
+	// lacks): they join the list, as the ones found before.
+	b.errs = append(b.errs, msg.Err())
+	if err := srcpos.Join(b.errs...); err != nil {
 		return nil, err
 	}
-	if err := m.checkLinks(b.files, base); err != nil {
+	// What can be checked only on the built site: links in the content,
+	// and the navigation of data/site.yaml.
+	var errs srcpos.List
+	errs.Append(m.checkLinks(b.files, base))
+	errs.Append(m.checkNav(b.files))
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return b.files, nil
 }
 
-// Title is the site's name.
-const Title = "Asia–Latin America Subnational Atlas"
+// checkNav reports every navigation entry whose path is not a page of the
+// built site.
+func (m *model) checkNav(files output.Files) error {
+	var errs srcpos.List
+	for _, n := range m.d.Settings.Nav {
+		if _, ok := files[n.Path+"index.html"]; !ok {
+			errs.Add(n.Fields.At("path", n.Pos), "path", "%q: no such page (the path of a page the site builds, such as %q)", n.Path, sitepath.Countries)
+		}
+	}
+	return errs.Err()
+}
 
-var nav = []render.NavItem{
-	{Title: "Case studies", Path: "cases/"},
-	{Title: "Table 1", Path: "table-1/"},
-	{Title: "Countries", Path: "countries/"},
-	{Title: "Charts", Path: "charts/"},
-	{Title: "Agreements", Path: "agreements/"},
-	{Title: "Sources", Path: "sources/"},
-	{Title: "Data", Path: "data/"},
-	{Title: "Search", Path: "search/"},
+// sections are the top-level pages the site builds itself, whose paths a
+// research page cannot take.
+var sections = []string{
+	sitepath.Cases, sitepath.Table1, sitepath.Countries, sitepath.Charts,
+	sitepath.Agreements, sitepath.Sources, sitepath.Data, sitepath.Search,
 }
 
 // model is the validated site: records with their indexes and the derived
@@ -136,6 +160,7 @@ type model struct {
 	cases  []*content.Doc
 	pages  []*content.Doc
 	year   int // the current year, the latest a record may carry
+	msg    *messages.Table
 
 	// Computed once by assemble, for every page that needs them.
 	countries       []countryView     // Latin American countries with pages
@@ -196,12 +221,13 @@ type builder struct {
 	r     *render.Renderer
 	site  *render.Site
 	src   fs.FS
+	msg   *messages.Table // the reader's words that Go code composes
 	files output.Files
 	// charted holds the slugs of the chart pages built, for links to them.
 	charted map[string]bool
 	errs    []error
 	// sitemap lists the pages rendered so far, by site-relative path.
-	sitemap []sitemapEntry
+	sitemap []export.SitemapEntry
 }
 
 func (b *builder) add(name string, data []byte) {

@@ -45,8 +45,11 @@ func TestRepository(t *testing.T) {
 			for _, p := range linkcheck.Check(files, b) {
 				t.Errorf("broken link: %s", p)
 			}
-			var index []searchEntry
-			if err := json.Unmarshal(files["search-index.json"], &index); err != nil {
+			var index []struct {
+				Title string `json:"t"`
+				Path  string `json:"p"`
+			}
+			if err := json.Unmarshal(files[sitepath.SearchIndex], &index); err != nil {
 				t.Fatal(err)
 			}
 			site := linkcheck.New(files, b)
@@ -70,6 +73,36 @@ func TestGolden(t *testing.T) {
 	for page, name := range map[string]string{
 		"table-1/index.html":             "table-1.golden.html",
 		"cases/jujuy-guizhou/index.html": "case-jujuy-guizhou.golden.html",
+	} {
+		golden := filepath.Join("testdata", name)
+		if *update {
+			if err := os.WriteFile(golden, files[page], 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(string(want), string(files[page])); diff != "" {
+			t.Errorf("%s differs from %s (-want +got):\n%s", page, golden, diff)
+		}
+	}
+}
+
+// TestGoldenPages compares a country page, a chart page and the data
+// page of the small test site with their golden files; the small site
+// keeps them stable while the repository's records grow. Run with -update
+// to rewrite them after an intended change, and review the diff.
+func TestGoldenPages(t *testing.T) {
+	files, err := Generate(Config{Src: os.DirFS(sitetest.Write(t, sitetest.Minimal)), BaseURL: "/atlas/", Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for page, name := range map[string]string{
+		"countries/argentina/index.html": "minimal-country.golden.html",
+		"charts/table-1/index.html":      "minimal-chart.golden.html",
+		"data/index.html":                "minimal-data.golden.html",
 	} {
 		golden := filepath.Join("testdata", name)
 		if *update {

@@ -3,18 +3,14 @@ package site
 import (
 	"cmp"
 	"slices"
-	"strconv"
 	"strings"
 
+	"atlas/internal/export"
 	"atlas/internal/records"
 	"atlas/internal/render"
 	"atlas/internal/sitepath"
 	"atlas/internal/stats"
 )
-
-// wikipediaLicence marks sources whose text, and the records derived from
-// them, are under CC BY-SA.
-const wikipediaLicence = "CC BY-SA 4.0"
 
 // The views of the records that pages show are render's; these names are
 // the builder's.
@@ -45,7 +41,7 @@ func (m *model) agreement(a *records.Agreement) agreementView {
 	for _, c := range a.Sources {
 		s := m.ix.Source[c.Source]
 		v.Sources = append(v.Sources, citeView{Source: s, Locator: c.Locator})
-		v.Wikipedia = v.Wikipedia || s.Licence == wikipediaLicence
+		v.Wikipedia = v.Wikipedia || s.Licence == export.LicenceWikipedia
 	}
 	return v
 }
@@ -124,15 +120,6 @@ func (m *model) localities(code string, as []agreementView) []localityView {
 		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
 	return res
-}
-
-func itoa(n int) string { return strconv.Itoa(n) }
-
-func pluralize(n int, one, many string) string {
-	if n == 1 {
-		return itoa(n) + " " + one
-	}
-	return itoa(n) + " " + many
 }
 
 // partnerAnchor is the id of a partner's group of agreements on a country

@@ -82,7 +82,8 @@ func PartnerAnchor(code string) string { return "with-" + strings.ToLower(code) 
 func Locality(country, id string) string { return Country(country) + "#" + LocalityAnchor(id) }
 
 // URLs gives templates the URLs of the site's pages under its base:
-// {{to.Countries}}, {{to.Source .ID}}.
+// {{to.Countries}}, {{to.Source .ID}}. Each method returns the URL of the
+// path or function of the same name.
 type URLs struct{ Base Base }
 
 func (u URLs) Home() string                { return u.Base.URL(Home) }
@@ -102,6 +103,7 @@ func (u URLs) SearchJS() string            { return u.Base.URL(SearchJS) }
 func (u URLs) Source(id string) string     { return u.Base.URL(Source(id)) }
 func (u URLs) Agreement(id string) string  { return u.Base.URL(Agreement(id)) }
 func (u URLs) Download(name string) string { return u.Base.URL(Download(name)) }
+func (u URLs) Feed() string                { return u.Base.Abs(Feed) } // absolute: only pages with an origin link it
 func (u URLs) Chart(slug string) string    { return u.Base.URL(Chart(slug)) }
 
 // Chart pages by name, so that templates need not spell their slugs.

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -25,8 +26,9 @@ func Root(t testing.TB) string {
 }
 
 // Write creates a source tree in a new temporary directory from archive,
-// with the repository's templates/ and static/ (but static/vendor/) added
-// unless the archive has its own templates, and returns its path.
+// with the repository's templates/ (pages and messages) and static/ (but
+// static/vendor/) added unless the archive has its own templates, and
+// returns its path.
 func Write(t testing.TB, archive string) string {
 	t.Helper()
 	dir := t.TempDir()
@@ -53,6 +55,11 @@ func WriteTo(t testing.TB, dir, archive string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	msgs, err := filepath.Glob(filepath.Join(root, "templates", "messages", "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpls = append(tmpls, msgs...)
 	files := tmpls
 	// static/ without the vendored scripts and map, which tests that need
 	// them add themselves.
@@ -91,8 +98,29 @@ func writeFile(t testing.TB, name string, data []byte) {
 }
 
 // Minimal is a small valid site: two Latin American countries, a published
-// table with every cell pattern, two agreements and a source.
+// table with every cell pattern, two agreements and a source, and the
+// settings of the repository's site but for the About page, which it
+// lacks.
 const Minimal = `
+-- data/site.yaml --
+title: "Asia–Latin America Subnational Atlas"
+nav:
+  - title: Case studies
+    path: cases/
+  - title: Table 1
+    path: table-1/
+  - title: Countries
+    path: countries/
+  - title: Charts
+    path: charts/
+  - title: Agreements
+    path: agreements/
+  - title: Sources
+    path: sources/
+  - title: Data
+    path: data/
+  - title: Search
+    path: search/
 -- data/countries.yaml --
 countries:
   - code: AR
@@ -244,4 +272,12 @@ func Chrome() string {
 		}
 	}
 	return ""
+}
+
+// Without returns archive without the files named, for sites that lack
+// something the minimal site has.
+func Without(archive string, names ...string) string {
+	a := txtar.Parse([]byte(archive))
+	a.Files = slices.DeleteFunc(a.Files, func(f txtar.File) bool { return slices.Contains(names, f.Name) })
+	return string(txtar.Format(a))
 }

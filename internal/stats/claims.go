@@ -1,10 +1,6 @@
 package stats
 
-import (
-	"fmt"
-
-	"atlas/internal/records"
-)
+import "atlas/internal/records"
 
 // Claim is a statement a source makes about its table, with the figure
 // computed from the table's cells and whether the cells bear it out.
@@ -19,15 +15,16 @@ type Claim struct {
 // be from a claimed one ("half") for the claim to count as consistent.
 const ShareTolerance = 2.5
 
-// Claims checks the claims stored with the table against its cells.
-func (t *Table) Claims() []Claim {
+// Claims checks the claims stored with the table against its cells; text
+// words the findings (messages table-1.claim.*).
+func (t *Table) Claims(text Text) []Claim {
 	var out []Claim
 	for _, c := range t.Table.Claims {
 		switch c.Check {
 		case records.ClaimTotalAbove:
 			out = append(out, Claim{
 				Quote: c.Quote, Locator: c.Locator,
-				Finding: fmt.Sprintf("%d agreements in the table, against the claimed more than %d", t.GrandTotal, c.Value),
+				Finding: text.Sprintf("table-1.claim.total-above", t.GrandTotal, c.Value),
 				Holds:   t.GrandTotal > c.Value,
 			})
 		case records.ClaimRowShare:
@@ -38,7 +35,7 @@ func (t *Table) Claims() []Claim {
 			s := Share{Part: r.Total, Whole: t.GrandTotal}
 			out = append(out, Claim{
 				Quote: c.Quote, Locator: c.Locator,
-				Finding: fmt.Sprintf("%s: %d of %d = %s, against the claimed %d%%", r.Country.Name, r.Total, t.GrandTotal, s.Percent(), c.Value),
+				Finding: text.Sprintf("table-1.claim.row-share", r.Country.Name, r.Total, t.GrandTotal, s.Percent(), c.Value),
 				Holds:   s.Near(c.Value),
 			})
 		}

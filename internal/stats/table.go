@@ -1,7 +1,13 @@
 // Package stats derives figures from validated records: agreement counts per
 // country and partner, the rendering of a published cross table such as
-// Rouvinski's Table 1 and the checks of the claims made about it, and the
-// comparison of published counts with today's records.
+// Rouvinski's Table 1 and the checks of the claims made about it, the
+// comparison of published counts with today's records, and the dataset
+// of each chart (Dataset, built by Table1Dataset, PartnersDataset,
+// FiguresDataset, CompareDataset and MapDataset), from which the chart,
+// the table beside it and its downloads are all made.
+//
+// The package counts; it writes no sentence. The words a dataset carries
+// (its title, caption and column heads) come from a Text, by message key.
 package stats
 
 import (

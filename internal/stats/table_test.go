@@ -54,14 +54,14 @@ func TestClaims(t *testing.T) {
 		Rows:       []TableRow{{Country: br, Total: 61}},
 		GrandTotal: 126,
 	}
-	got := tab.Claims()
+	got := tab.Claims(keys{})
 	want := []struct {
 		finding string
 		holds   bool
 	}{
-		{"126 agreements in the table, against the claimed more than 100", true},
-		{"Brazil: 61 of 126 = 48.4%, against the claimed 50%", true},
-		{"Brazil: 61 of 126 = 48.4%, against the claimed 33%", false},
+		{"table-1.claim.total-above[126 100]", true},
+		{"table-1.claim.row-share[Brazil 61 126 48.4% 50]", true},
+		{"table-1.claim.row-share[Brazil 61 126 48.4% 33]", false},
 	}
 	for i, w := range want {
 		if got[i].Finding != w.finding || got[i].Holds != w.holds {

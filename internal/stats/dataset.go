@@ -1,0 +1,104 @@
+package stats
+
+import (
+	"strconv"
+
+	"atlas/internal/records"
+)
+
+// Dataset is the data of one chart: the table printed beside it, the CSV
+// and JSON downloads, and the series the chart draws are all made from it,
+// so that the three cannot disagree.
+type Dataset struct {
+	Title   string // of the downloads
+	Caption string // of the HTML table
+	RowHead string // header of the column that names the rows, "Country"
+	RowKey  string // its key in the downloads, "country"
+	Codes   bool   // the rows are countries: downloads carry their ISO codes
+	Columns []DataColumn
+	Rows    []DataRow
+	Foot    *DataRow // the totals, or nil
+}
+
+// DataColumn is a column of numbers or, with Text, of words.
+type DataColumn struct {
+	Key   string // in the downloads
+	Label string
+	Text  bool
+	// Bounded columns hold published numbers that may be lower bounds;
+	// the downloads give each bound in a column "<key>_bound".
+	Bounded bool
+}
+
+// DataRow is a row of a dataset. Link is the site-relative URL where the
+// records the row counts are listed, or where the published figure is
+// shown beside them.
+type DataRow struct {
+	Label string
+	Code  string
+	Link  string
+	Cells []DataCell
+}
+
+// DataCell is a number, possibly a lower bound, or a text.
+type DataCell struct {
+	N     int
+	Bound string // records.Exact (or ""), AtLeast or MoreThan
+	Text  string // replaces the number in the HTML table: a share, a bound's wording
+}
+
+// String prints a cell as the HTML table shows it: its text, else its
+// number.
+func (c DataCell) String() string {
+	if c.Text != "" {
+		return c.Text
+	}
+	return strconv.Itoa(c.N)
+}
+
+// Row returns the row of the country with code, or nil.
+func (d *Dataset) Row(code string) *DataRow {
+	for i := range d.Rows {
+		if d.Rows[i].Code == code {
+			return &d.Rows[i]
+		}
+	}
+	return nil
+}
+
+// Count returns how many rows have a number other than zero in column
+// col.
+func (d *Dataset) Count(col int) int {
+	n := 0
+	for _, r := range d.Rows {
+		if r.Cells[col].N != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// Coded returns how many rows are countries, with a code (as opposed to
+// a row for the whole region).
+func (d *Dataset) Coded() int {
+	n := 0
+	for _, r := range d.Rows {
+		if r.Code != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// Bounded returns how many cells are lower bounds.
+func (d *Dataset) Bounded() int {
+	n := 0
+	for _, r := range d.Rows {
+		for _, c := range r.Cells {
+			if c.Bound != "" && c.Bound != records.Exact {
+				n++
+			}
+		}
+	}
+	return n
+}
