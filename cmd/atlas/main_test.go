@@ -425,6 +425,23 @@ table:
 			},
 		},
 		{
+			name: "huge published figure",
+			files: `-- data/published/figures.yaml --
+figures:
+  id: test-figures
+  title: "Test figures"
+  source: report
+  partner: CN
+  items:
+    - scope: all
+      as_of: 2015
+      value: 9223372036854775807
+      bound: exact
+      quote: "many"
+`,
+			want: []string{`data/published/figures.yaml:9:14: value: 9223372036854775807 is too large (a count from 0 to 1000000)`},
+		},
+		{
 			name: "empty names and control characters",
 			files: `-- data/localities.yaml --
 localities:

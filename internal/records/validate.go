@@ -395,6 +395,8 @@ func (v *validator) figures() {
 			v.oneOf(it.Fields, it.Pos, "bound", it.Bound, Bounds)
 			if it.Value < 0 {
 				v.errs.Add(it.Fields.At("value", it.Pos), "value", "%d is negative (a count)", it.Value)
+			} else if it.Value > MaxCount {
+				v.errs.Add(it.Fields.At("value", it.Pos), "value", "%d is too large (a count from 0 to %d)", it.Value, MaxCount)
 			}
 		}
 		v.figureGrid(f)
