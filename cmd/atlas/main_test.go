@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -63,6 +64,11 @@ func TestUsage(t *testing.T) {
 	}
 }
 
+const (
+	dataLayout = "data/countries.yaml, data/localities.yaml, data/sources.yaml, data/site.yaml, data/agreements/<country code>.yaml or data/published/<name>.yaml"
+	mdLayout   = "Markdown file outside content/cases/ and content/pages/, not built (move a case study into content/cases/, a page into content/pages/)"
+)
+
 // TestBadInput builds a good site, then each broken variant into the same
 // output directory, and checks the exact messages, the exit status and
 // that the previous output is untouched.
@@ -116,7 +122,7 @@ agreements:
 		},
 		{
 			name: "duplicate id across files",
-			files: `-- data/agreements/zz.yaml --
+			files: `-- data/agreements/ar.yaml --
 agreements:
   - id: br-sao-paulo--jp-osaka
     latam: ar/jujuy-province
@@ -125,7 +131,57 @@ agreements:
     sources:
       - source: report
 `,
-			want: []string{`data/agreements/zz.yaml:2:9: id: duplicate agreement id "br-sao-paulo--jp-osaka" (first defined at data/agreements/br.yaml:2:9)`},
+			want: []string{`data/agreements/br.yaml:2:9: id: duplicate agreement id "br-sao-paulo--jp-osaka" (first defined at data/agreements/ar.yaml:2:9)`},
+		},
+		{
+			name: "record in another country's file",
+			files: `-- data/agreements/ar.yaml --
+agreements:
+  - id: br-sao-paulo--cn-guizhou
+    latam: br/sao-paulo
+    asia: cn/guizhou
+    kind: friendship
+    sources:
+      - source: report
+`,
+			want: []string{`data/agreements/ar.yaml:3:12: latam: "br/sao-paulo" is not a locality of AR, the country of this file (a record goes in the file of its Latin American country: data/agreements/br.yaml)`},
+		},
+		{
+			name: "data files outside the layout",
+			files: `-- data/agreements-new.yaml --
+agreements: []
+-- data/foo/bar.yaml --
+x: 1
+-- data/agreements/old/ar.yaml --
+agreements: []
+-- data/published/x.yml --
+table: {}
+-- data/notes.txt --
+not YAML, not read, not an error
+`,
+			want: []string{
+				"data/agreements-new.yaml: file outside the data layout, not read (expected " + dataLayout + ")",
+				"data/agreements/old/ar.yaml: file outside the data layout, not read (expected " + dataLayout + ")",
+				"data/foo/bar.yaml: file outside the data layout, not read (expected " + dataLayout + ")",
+				"data/published/x.yml: unexpected extension .yml (name data files *.yaml)",
+			},
+		},
+		{
+			name: "Markdown outside cases and pages",
+			files: `-- content/drafts/x.md --
+not built
+-- content/about.md --
+not built
+-- content/cases/old/y.md --
+not built
+-- content/README.txt --
+not read
+`,
+			want: []string{
+				"content/about.md: " + mdLayout,
+				"content/cases/old/y.md: " + mdLayout,
+				"content/drafts/x.md: " + mdLayout,
+			},
 		},
 		{
 			name: "unknown references",
@@ -273,7 +329,252 @@ See [the list](/nowhere/).
 		{
 			name:  "binary file",
 			files: "-- data/sources.yaml --\nsources:\x00\x01\x02\n",
-			want:  []string{"data/sources.yaml:1:1: not a UTF-8 text file (expected YAML text)"},
+			want:  []string{"data/sources.yaml:1:9: not a UTF-8 text file (expected YAML text)"},
+		},
+		{
+			name: "second YAML document",
+			files: `-- data/sources.yaml --
+# The bibliography.
+---
+sources:
+  - id: report
+    kind: report
+    title: "A report on twinning"
+---
+  - id: dropped
+    kind: nonsense
+`,
+			want: []string{`data/sources.yaml:7:1: document marker "---": yaml would ignore everything after it (one YAML document per file; remove the line)`},
+		},
+		{
+			name: "numbers yaml takes that are not plain",
+			files: `-- data/agreements/ar.yaml --
+agreements:
+  - id: ar-jujuy-province--cn-guizhou
+    latam: ar/jujuy-province
+    asia: cn/guizhou
+    kind: sister-city
+    year: 2_018
+    sources:
+      - source: report
+  - id: ar-jujuy-province--jp-osaka
+    latam: ar/jujuy-province
+    asia: jp/osaka
+    kind: sister-city
+    year: +2018
+    sources:
+      - source: report
+-- data/localities.yaml --
+localities:
+  - id: ar/jujuy-province
+    name: Jujuy Province
+    level: province
+    country: AR
+    lat: .nan
+    lng: .inf
+  - id: br/sao-paulo
+    name: São Paulo
+    level: city
+    country: BR
+    lat: 1_0.5
+    lng: 0x1p3
+  - id: cn/guizhou
+    name: Guizhou
+    level: province
+    country: CN
+  - id: jp/osaka
+    name: Osaka
+    level: city
+    country: JP
+`,
+			want: []string{
+				`data/agreements/ar.yaml:6:11: year: got "2_018" (expected a whole number)`,
+				`data/agreements/ar.yaml:13:11: year: got "+2018" (expected a whole number)`,
+				`data/localities.yaml:6:10: lat: got ".nan" (expected a number)`,
+				`data/localities.yaml:7:10: lng: got ".inf" (expected a number)`,
+				`data/localities.yaml:12:10: lat: got "1_0.5" (expected a number)`,
+				`data/localities.yaml:13:10: lng: got "0x1p3" (expected a number)`,
+			},
+		},
+		{
+			name: "huge count",
+			files: `-- data/published/table-1.yaml --
+table:
+  id: rouvinski-table-1
+  title: "Table 1: Test"
+  source: report
+  columns:
+    - label: Japan
+      partners: [JP]
+      plain: JP
+    - label: China
+      partners: [CN]
+      plain: CN
+  rows:
+    - country: AR
+      counts: {JP: 9223372036854775807, CN: 2}
+    - country: BR
+      counts: {JP: 2, CN: 9223372036854775807}
+  totals: [-9223372036854775807, 1]
+`,
+			want: []string{
+				`data/published/table-1.yaml:14:16: counts: count 9223372036854775807 for "JP" is too large (a count from 1 to 1000000)`,
+				`data/published/table-1.yaml:16:23: counts: count 9223372036854775807 for "CN" is too large (a count from 1 to 1000000)`,
+				`data/published/table-1.yaml:17:11: totals: column "China": the cells add up to 2 but the printed total is 1 (cells that add up to the printed total)`,
+				`data/published/table-1.yaml:17:11: totals: column "Japan": -9223372036854775807 is out of range (a total from 0 to 1000000)`,
+			},
+		},
+		{
+			name: "huge published figure",
+			files: `-- data/published/figures.yaml --
+figures:
+  id: test-figures
+  title: "Test figures"
+  source: report
+  partner: CN
+  items:
+    - scope: all
+      as_of: 2015
+      value: 9223372036854775807
+      bound: exact
+      quote: "many"
+`,
+			want: []string{`data/published/figures.yaml:9:14: value: 9223372036854775807 is too large (a count from 0 to 1000000)`},
+		},
+		{
+			name: "empty names and control characters",
+			files: `-- data/localities.yaml --
+localities:
+  - id: ar/jujuy-province
+    name: ""
+    level: province
+    country: AR
+  - id: br/sao-paulo
+    name: "  "
+    level: city
+    country: BR
+  - id: cn/guizhou
+    name: "Gui\u202Ezhou"
+    level: province
+    country: CN
+  - id: jp/osaka
+    name: "\e[31mOsaka"
+    level: city
+    country: JP
+-- data/sources.yaml --
+sources:
+  - id: report
+    kind: report
+    title: "A \0 report"
+`,
+			want: []string{
+				`data/localities.yaml:3:11: name: empty value (required)`,
+				`data/localities.yaml:7:11: name: empty value (required)`,
+				`data/localities.yaml:11:11: name: control character U+202E in the text (text without control or bidirectional formatting characters)`,
+				`data/localities.yaml:15:11: name: control character U+001B in the text (text without control or bidirectional formatting characters)`,
+				`data/sources.yaml:4:12: title: control character U+0000 in the text (text without control or bidirectional formatting characters)`,
+			},
+		},
+		{
+			name:  "bad UTF-8 byte",
+			files: "-- data/sources.yaml --\nsources:\n  - id: report\n    title: \"Caf\xe9\"\n",
+			want:  []string{"data/sources.yaml:3:16: not a UTF-8 text file (expected YAML text)"},
+		},
+		{
+			name: "spreadsheet formulas and BibTeX braces",
+			files: `-- data/localities.yaml --
+localities:
+  - id: ar/jujuy-province
+    name: "=HYPERLINK(\"https://evil.example/\", \"Jujuy\")"
+    level: province
+    country: AR
+  - id: br/sao-paulo
+    name: "+São Paulo"
+    level: city
+    country: BR
+  - id: cn/guizhou
+    name: "-Guizhou"
+    level: province
+    country: CN
+  - id: jp/osaka
+    name: "@Osaka"
+    level: city
+    country: JP
+-- data/sources.yaml --
+sources:
+  - id: report
+    kind: report
+    authors: ["@cmd"]
+    title: "=1+1"
+    url: "https://example.org/}, note = {injected"
+`,
+			want: []string{
+				`data/localities.yaml:3:11: name: "=HYPERLINK(\"https://evil.example/\", \"Jujuy\")" starts with "=", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
+				`data/localities.yaml:7:11: name: "+São Paulo" starts with "+", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
+				`data/localities.yaml:11:11: name: "-Guizhou" starts with "-", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
+				`data/localities.yaml:15:11: name: "@Osaka" starts with "@", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
+				`data/sources.yaml:4:14: authors: "@cmd" starts with "@", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
+				`data/sources.yaml:5:12: title: "=1+1" starts with "=", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
+				`data/sources.yaml:6:10: url: "https://example.org/}, note = {injected" contains "}" (a URL without braces: write %7B for { and %7D for })`,
+			},
+		},
+		{
+			name: "front matter problems",
+			files: `-- content/pages/about.md --
+---
+title: "About"
+slug: about
+summary: "What the atlas is."
+order: 1
+updated: 2026-11-22
+...
+order: 2
+---
+A claim [@report, p. 3
+and [[@report]](/table-1/), [x](javascript:alert(1)).
+-- content/pages/method.md --
+---
+title: ""
+slug: method
+summary: "How."
+order: 2
+updated: 2026-11-22
+---
+Table: Counts <i>by</i> year
+| a |
+| --- |
+| 1 |
+`,
+			want: []string{
+				`content/pages/about.md:7:1: document marker "...": yaml would ignore everything after it (one YAML document per file; remove the line)`,
+				`content/pages/method.md:2:8: title: empty value (required)`,
+			},
+		},
+		{
+			name: "body problems",
+			files: `-- content/pages/about.md --
+---
+title: "About"
+slug: about
+summary: "What the atlas is."
+order: 1
+updated: 2026-11-22
+---
+A claim [@report, p. 3
+and [[@report]](/table-1/), [x](javascript:alert(1)).
+
+Table: Counts <i>by</i> year
+| a |
+| --- |
+| 1 |
+`,
+			want: []string{
+				`content/pages/about.md:8:9: citation: not closed on its line (a citation [@source-id] on one line, ending with "]")`,
+				`content/pages/about.md:9:6: citation: a citation inside a link's text (cite before or after the link)`,
+				`content/pages/about.md:9:29: link: "javascript:alert(1)": a javascript: link is not allowed (an http:, https: or mailto: URL, or a path of the site)`,
+				`content/pages/about.md:11:15: body: raw HTML "<i>" is not allowed (write Markdown)`,
+				`content/pages/about.md:11:20: body: raw HTML "</i>" is not allowed (write Markdown)`,
+			},
 		},
 		{
 			name: "truncated file",
@@ -381,5 +682,74 @@ func TestBuildFailure(t *testing.T) {
 	if !strings.HasPrefix(stderr, "atlas: ") || !strings.Contains(stderr, "templates/home.html") ||
 		strings.Count(stderr, "\n") != 1 || strings.Contains(stderr, "problem(s)") {
 		t.Errorf("stderr:\n%s\nwant one line: atlas: ... templates/home.html ...", stderr)
+	}
+}
+
+// TestBuildOutInsideSource: an output inside static/ was copied into the
+// next output, each build nesting the last; inside content/, data/ or
+// templates/, or the source itself, it would be read back or replace
+// the input.
+func TestBuildOutInsideSource(t *testing.T) {
+	src := sitetest.Write(t, sitetest.Minimal)
+	before := snapshot(t, src)
+	for _, out := range []string{"static/site", "static", "content/cases/out", "data", "templates/x", "."} {
+		code, _, stderr := runAtlas("build", "-src", src, "-out", filepath.Join(src, out))
+		if code != exitUsage || !strings.Contains(stderr, "atlas build: -out "+filepath.Join(src, out)+" is ") {
+			t.Errorf("-out %s: exit %d, stderr %q; want a usage error naming it", out, code, stderr)
+		}
+	}
+	if diff := cmp.Diff(before, snapshot(t, src)); diff != "" {
+		t.Errorf("the source changed (-before +after):\n%s", diff)
+	}
+	out := filepath.Join(src, "public")
+	if code, _, stderr := runAtlas("build", "-src", src, "-out", out); code != exitOK {
+		t.Errorf("-out public inside the source: exit %d:\n%s", code, stderr)
+	}
+}
+
+// TestBuildRefusesForeignDirectory: a directory with an index.html beside
+// someone's own files used to be replaced by the build.
+func TestBuildRefusesForeignDirectory(t *testing.T) {
+	src := sitetest.Write(t, sitetest.Minimal)
+	out := t.TempDir()
+	for name, body := range map[string]string{"index.html": "mine", "thesis.tex": "chapter 1"} {
+		if err := os.WriteFile(filepath.Join(out, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := snapshot(t, out)
+	code, _, stderr := runAtlas("build", "-src", src, "-out", out)
+	want := "atlas: refusing to replace " + out + ": it is not empty and has no .atlas-manifest, so the atlas did not write it (remove it yourself, or choose another -out)\n"
+	if code != exitInput || stderr != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant:\n%s", code, stderr, want)
+	}
+	if diff := cmp.Diff(before, snapshot(t, out)); diff != "" {
+		t.Errorf("the directory changed (-before +after):\n%s", diff)
+	}
+}
+
+// TestBuildInterrupted: a build stopped by SIGINT or SIGTERM (a cancelled
+// context) leaves the previous output and nothing beside it.
+func TestBuildInterrupted(t *testing.T) {
+	src := sitetest.Write(t, sitetest.Minimal)
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if code, _, stderr := runAtlas("build", "-src", src, "-out", out); code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	before := snapshot(t, out)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := build(ctx, []string{"-src", src, "-out", out}, &stdout, &stderr)
+	if want := "atlas: interrupted; " + out + " was left as it was\n"; code != exitInput || stderr.String() != want {
+		t.Errorf("exit %d, stderr %q; want %d, %q", code, stderr.String(), exitInput, want)
+	}
+	if diff := cmp.Diff(before, snapshot(t, out)); diff != "" {
+		t.Errorf("the output changed (-before +after):\n%s", diff)
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 {
+		t.Errorf("left beside the output: %v", entries)
 	}
 }

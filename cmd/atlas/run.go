@@ -1,13 +1,18 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
+	"atlas/internal/output"
 	"atlas/internal/site"
+	"atlas/internal/sitepath"
 	"atlas/internal/srcpos"
 )
 
@@ -34,7 +39,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	switch args[0] {
 	case "build":
-		return build(args[1:], stdout, stderr)
+		// SIGINT and SIGTERM stop the build, which removes what it wrote.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return build(ctx, args[1:], stdout, stderr)
 	case "check":
 		return check(args[1:], stdout, stderr)
 	case "new":
@@ -80,24 +88,65 @@ func parse(fs *flag.FlagSet, args []string, stderr io.Writer) bool {
 	return true
 }
 
-func build(args []string, stdout, stderr io.Writer) int {
+func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var f buildFlags
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	f.register(fs)
 	if !parse(fs, args, stderr) {
 		return exitUsage
 	}
+	if err := checkOut(f.src, f.out); err != nil {
+		fmt.Fprintf(stderr, "atlas build: %v\n", err)
+		return exitUsage
+	}
 	start := time.Now()
-	res, err := site.Build(f.config())
+	// Open the output first: it takes the lock and repairs an interrupted
+	// build's leftovers even when this build fails.
+	dir, err := output.Open(f.out)
 	if err != nil {
 		return report(err, stderr)
 	}
-	for _, n := range res.Notes {
-		fmt.Fprintf(stdout, "note: %s\n", n)
+	defer dir.Close()
+	files, err := generate(ctx, f.config())
+	if err == nil {
+		err = dir.Write(ctx, files)
+	}
+	if ctx.Err() != nil {
+		fmt.Fprintf(stderr, "atlas: interrupted; %s was left as it was\n", f.out)
+		return exitInput
+	}
+	if err != nil {
+		return report(err, stderr)
+	}
+	res := site.Summarize(files)
+	if base, err := sitepath.ParseBase(f.baseURL); err == nil {
+		if note := site.SitemapNote(base); note != "" {
+			fmt.Fprintf(stdout, "note: %s\n", note)
+		}
 	}
 	fmt.Fprintf(stdout, "built %d pages, %d files (%d KB) in %s in %v\n",
 		res.Pages, res.Files, res.Bytes/1024, f.out, time.Since(start).Round(time.Millisecond))
 	return exitOK
+}
+
+// generate builds the site in memory, returning early when ctx is done
+// (the build then finishes in the background and is discarded).
+func generate(ctx context.Context, cfg site.Config) (output.Files, error) {
+	type result struct {
+		files output.Files
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		files, err := site.Generate(cfg)
+		done <- result{files, err}
+	}()
+	select {
+	case r := <-done:
+		return r.files, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // report prints a build error: one input problem per line and their

@@ -112,14 +112,16 @@ func (citeParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.No
 	if len(line) < 3 || line[1] != '@' {
 		return nil
 	}
+	s := citeState(pc)
 	end := bytes.IndexByte(line, ']')
 	if end < 0 {
+		// Left as text, it would show the reader a raw "[@id".
+		s.errs = append(s.errs, citeError{seg.Start, "not closed on its line (a citation [@source-id] on one line, ending with \"]\")"})
 		return nil
 	}
 	if end+1 < len(line) && (line[end+1] == '(' || line[end+1] == '[') {
 		return nil // a link whose text starts with "@"
 	}
-	s := citeState(pc)
 	n := &citationNode{offset: seg.Start}
 	off := seg.Start + 1
 	for _, item := range strings.Split(string(line[1:end]), ";") {

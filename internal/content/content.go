@@ -20,6 +20,9 @@
 //
 // Page front matter: title, slug, summary, order (navigation order), updated.
 //
+// A .md file anywhere else under content/ is an error, and so is a
+// symbolic link or other non-regular file (see srcfs).
+//
 // # Markdown
 //
 // CommonMark with GFM tables. Raw HTML is an error, not passed through.
@@ -27,8 +30,17 @@
 // path. Citations: [@source-id], [@source-id, p. 23], and several in one
 // bracket separated by semicolons: [@a; @b, table 1]. Each distinct source
 // gets a number in order of first citation; the page lists the references
-// with links back to every place that cites them. Headings get ids made
+// with links back to every place that cites them. A citation stays on one
+// line and outside a link's text; an unclosed "[@" is an error. Links go
+// to http:, https: and mailto: URLs or to paths: any other scheme
+// (javascript:, data:) is an error. A "Table:" caption is plain text:
+// raw HTML, images, links and citations in it are errors. Headings get ids made
 // from their text with accents folded ("Biobío" -> "biobio").
+//
+// A body is at most 1 MiB, a line at most 10,000 bytes and a list nested
+// at most 32 deep: goldmark's time grows faster than the input beyond
+// that (a long line of unclosed links, a deep list), so larger inputs are
+// refused with their position rather than parsed for minutes.
 package content
 
 import "atlas/internal/srcpos"

@@ -98,7 +98,25 @@ func TestErrors(t *testing.T) {
 		{"script", caseFront + "\nText.\n\n<script>alert(1)</script>\n", "content/cases/biobio.md:15:1: body: raw HTML is not allowed (write Markdown)"},
 		{"inline html", caseFront + "\nSome <b>bold</b> text.\n", `content/cases/biobio.md:13:6: body: raw HTML "<b>" is not allowed (write Markdown)` + "\n" + `content/cases/biobio.md:13:13: body: raw HTML "</b>" is not allowed (write Markdown)`},
 		{"bad citation id", caseFront + "\nA claim [@Bad Id].\n", `content/cases/biobio.md:13:10: citation: "Bad Id" is not a source id (lower-case letters, digits and hyphens)`},
-		{"binary", "---\x00", "content/cases/biobio.md:1:1: not a UTF-8 text file (expected Markdown text)"},
+		{"unclosed citation", caseFront + "\nA claim [@araya.\n", `content/cases/biobio.md:13:9: citation: not closed on its line (a citation [@source-id] on one line, ending with "]")`},
+		{"citation over two lines", caseFront + "\nA claim [@araya,\np. 3].\n", `content/cases/biobio.md:13:9: citation: not closed on its line (a citation [@source-id] on one line, ending with "]")`},
+		{"citation in a link", caseFront + "\nSee [[@araya]](/table-1/).\n", "content/cases/biobio.md:13:6: citation: a citation inside a link's text (cite before or after the link)"},
+		{"unsafe links", caseFront + "\n[x](javascript:alert(1)) [y](DATA:text/html,hi) <vbscript:x> [ok](https://example.org/) [m](mailto:a@example.org) [p](/table-1/)\n",
+			`content/cases/biobio.md:13:1: link: "javascript:alert(1)": a javascript: link is not allowed (an http:, https: or mailto: URL, or a path of the site)` + "\n" +
+				`content/cases/biobio.md:13:26: link: "DATA:text/html,hi": a data: link is not allowed (an http:, https: or mailto: URL, or a path of the site)` + "\n" +
+				`content/cases/biobio.md:13:49: link: "vbscript:x": a vbscript: link is not allowed (an http:, https: or mailto: URL, or a path of the site)`},
+		{"caption", caseFront + "\nTable: A <b>caption</b>, ![map](m.png), [a link](/nowhere/)\n| a |\n| --- |\n| 1 |\n",
+			`content/cases/biobio.md:13:10: body: raw HTML "<b>" is not allowed (write Markdown)` + "\n" +
+				`content/cases/biobio.md:13:20: body: raw HTML "</b>" is not allowed (write Markdown)` + "\n" +
+				"content/cases/biobio.md:13:27: body: images are not supported yet (link to the file instead)\n" +
+				"content/cases/biobio.md:13:41: link: a link in a table caption (captions are plain text; link in the text before the table)"},
+		{"binary", "---\x00", "content/cases/biobio.md:1:4: not a UTF-8 text file (expected Markdown text)"},
+		{"bad UTF-8 in the body", caseFront + "\nÁb\xffc\n", "content/cases/biobio.md:13:3: not a UTF-8 text file (expected Markdown text)"},
+		{"second document in front matter", strings.Replace(caseFront, "updated: 2026-11-22\n", "updated: 2026-11-22\n...\ntitel: ignored\n", 1),
+			`content/cases/biobio.md:11:1: document marker "...": yaml would ignore everything after it (one YAML document per file; remove the line)`},
+		{"blank title", strings.Replace(caseFront, `title: "Biobío and Hubei"`, `title: "  "`, 1), "content/cases/biobio.md:2:8: title: empty value (required)"},
+		{"control character in title", strings.Replace(caseFront, `title: "Biobío`, `title: "\u202eBiobío`, 1),
+			"content/cases/biobio.md:2:8: title: control character U+202E in the text (text without control or bidirectional formatting characters)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -160,5 +178,41 @@ Table: Counts by year
 	want := `content/cases/biobio.md:13:3: body: a table without a caption (a paragraph "Table: what the table shows" right before the table)`
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %s", err, want)
+	}
+}
+
+// TestCostBounds: inputs that goldmark took seconds or minutes over (20,000
+// equal headings 35 s, a 2,000-deep list 8.7 s, "[a](" 50,000 times 7 s)
+// finish at once: heading ids are linear, and the rest is refused with its
+// position before parsing.
+func TestCostBounds(t *testing.T) {
+	d, err := loadOne(t, "content/cases/biobio.md", caseFront+strings.Repeat("## A\n\n", 20000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, last := len(d.Headings), d.Headings[len(d.Headings)-1].ID; n != 20000 || last != "a-19999" {
+		t.Errorf("%d headings, the last with id %q; want 20000, a-19999", n, last)
+	}
+
+	var deep strings.Builder
+	for i := range 500 {
+		deep.WriteString(strings.Repeat("  ", i) + "- x\n")
+	}
+	tests := []struct{ name, body, want string }{
+		{"deep list", deep.String(), "content/cases/biobio.md:44:1: body: a list item indented 64 columns is nested too deep (lists nested at most 32 deep)"},
+		{"unclosed links", strings.Repeat("[a](", 50000) + "\n", "content/cases/biobio.md:12:1: body: a line of 200001 bytes is too long (lines of at most 10000 bytes; break the paragraph into lines)"},
+		{"huge body", strings.Repeat("word\n", 300000), "content/cases/biobio.md:12:1: body: 1500000 bytes is too long (a body of at most 1048576 bytes; split the page)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := loadOne(t, "content/cases/biobio.md", caseFront+tt.body)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			first, _, _ := strings.Cut(err.Error(), "\n")
+			if diff := cmp.Diff(tt.want, first); diff != "" {
+				t.Errorf("first error (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -1,14 +1,11 @@
 package content
 
 import (
-	"bytes"
-	"errors"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
-	"unicode/utf8"
 
+	"atlas/internal/srcfs"
 	"atlas/internal/srcpos"
 	"atlas/internal/strictyaml"
 )
@@ -20,19 +17,16 @@ import (
 func Load(fsys fs.FS, basePath string) (cases, pages []*Doc, err error) {
 	var errs srcpos.List
 	md := newMarkdown(basePath)
-	for _, dir := range []string{CasesDir, PagesDir} {
-		names, err := markdownFiles(fsys, dir)
-		if err != nil {
-			errs.Append(err)
-			continue
-		}
+	caseFiles, pageFiles, err := markdownFiles(fsys)
+	errs.Append(err)
+	for _, names := range [][]string{caseFiles, pageFiles} {
 		for _, name := range names {
 			d, err := load(fsys, name, md)
 			errs.Append(err)
 			if d == nil {
 				continue
 			}
-			if dir == CasesDir {
+			if path.Dir(name) == CasesDir {
 				cases = append(cases, d)
 			} else {
 				pages = append(pages, d)
@@ -45,23 +39,31 @@ func Load(fsys fs.FS, basePath string) (cases, pages []*Doc, err error) {
 	return cases, pages, nil
 }
 
-func markdownFiles(fsys fs.FS, dir string) ([]string, error) {
-	entries, err := fs.ReadDir(fsys, dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, srcpos.Errorf(srcpos.Position{File: dir}, "", "cannot read directory: %v", err)
-	}
-	var names []string
-	for _, e := range entries {
-		// Hidden files are editors' lock and backup files.
-		if !e.IsDir() && path.Ext(e.Name()) == ".md" && !strings.HasPrefix(e.Name(), ".") {
-			names = append(names, path.Join(dir, e.Name()))
+// Dir holds the documents.
+const Dir = "content"
+
+// markdownFiles lists the documents of the cases and pages directories,
+// and reports Markdown files elsewhere under content/, which would not be
+// built, and files the build must not open (see srcfs).
+func markdownFiles(fsys fs.FS) (cases, pages []string, err error) {
+	files, err := srcfs.Scan(fsys, Dir)
+	var errs srcpos.List
+	errs.Append(err)
+	for _, name := range files {
+		if path.Ext(name) != ".md" {
+			continue
+		}
+		switch path.Dir(name) {
+		case CasesDir:
+			cases = append(cases, name)
+		case PagesDir:
+			pages = append(pages, name)
+		default:
+			errs.Add(srcpos.Position{File: name}, "", "Markdown file outside %s/ and %s/, not built (move a case study into %s/, a page into %s/)",
+				CasesDir, PagesDir, CasesDir, PagesDir)
 		}
 	}
-	slices.Sort(names)
-	return names, nil
+	return cases, pages, errs.Err()
 }
 
 // load reads one document. It returns the document, if its front matter
@@ -71,8 +73,9 @@ func load(fsys fs.FS, name string, md *markdown) (*Doc, error) {
 	if err != nil {
 		return nil, srcpos.Errorf(srcpos.Position{File: name}, "", "cannot read: %v", err)
 	}
-	if bytes.IndexByte(src, 0) >= 0 || !utf8.Valid(src) {
-		return nil, srcpos.Errorf(srcpos.Position{File: name, Line: 1, Col: 1}, "", "not a UTF-8 text file (expected Markdown text)")
+	if i := srcpos.NotText(src); i >= 0 {
+		line, col := srcpos.LineCol(src, i)
+		return nil, srcpos.Errorf(srcpos.Position{File: name, Line: line, Col: col}, "", "not a UTF-8 text file (expected Markdown text)")
 	}
 	front, body, bodyLine, err := split(name, src)
 	if err != nil {

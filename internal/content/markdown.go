@@ -65,6 +65,9 @@ var typography = map[extension.TypographicPunctuation]string{
 // citations at their positions.
 func (m *markdown) render(d *Doc, body []byte, bodyLine int) error {
 	pos := newPositions(d.File, body, bodyLine)
+	if err := checkCost(body, pos); err != nil {
+		return err
+	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := m.md.Parser().Parse(text.NewReader(body), parser.WithContext(ctx))
 	var errs srcpos.List
@@ -87,7 +90,10 @@ func (m *markdown) render(d *Doc, body []byte, bodyLine int) error {
 			id, _ := n.AttributeString("id")
 			d.Headings = append(d.Headings, Heading{Level: n.Level, Text: plainText(n, body), ID: string(id.([]byte))})
 		case *ast.Link:
+			checkLink(n, string(n.Destination), pos, linkStart(n, body), &errs)
 			m.link(d, n, pos, linkStart(n, body))
+		case *ast.AutoLink:
+			checkLink(n, string(n.URL(body)), pos, autoLinkStart(n, body), &errs)
 		case *ast.Image:
 			errs.Add(pos.at(linkStart(n, body)), "body", "images are not supported yet (link to the file instead)")
 		}
@@ -126,6 +132,27 @@ func (m *markdown) link(d *Doc, n *ast.Link, pos *positions, offset int) {
 	n.Destination = []byte(m.basePath + strings.TrimPrefix(dest, "/"))
 }
 
+// schemeRE matches a URL scheme. The site links only to http, https and
+// mailto URLs and to its own paths: goldmark would turn "javascript:" and
+// "data:" links into href="", silently.
+var schemeRE = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+
+// checkLink reports a link to a URL of a scheme the site does not link
+// to, and a citation inside a link's text, which would nest a link in a
+// link.
+func checkLink(n ast.Node, dest string, pos *positions, offset int, errs *srcpos.List) {
+	if scheme := schemeRE.FindString(strings.TrimSpace(dest)); scheme != "" {
+		switch strings.ToLower(scheme) {
+		case "http:", "https:", "mailto:":
+		default:
+			errs.Add(pos.at(offset), "link", "%q: a %s link is not allowed (an http:, https: or mailto: URL, or a path of the site)", firstLine([]byte(dest)), strings.ToLower(scheme))
+		}
+	}
+	if c := firstCitation(n); c != nil {
+		errs.Add(pos.at(c.offset), "citation", "a citation inside a link's text (cite before or after the link)")
+	}
+}
+
 func firstLine(b []byte) string {
 	s, _, _ := strings.Cut(string(b), "\n")
 	return s
@@ -154,6 +181,16 @@ func linkStart(n ast.Node, body []byte) int {
 		return blockStart(p)
 	}
 	return 0
+}
+
+// autoLinkStart returns the offset of an autolink's "<", which goldmark
+// does not keep: the first "<URL" from the start of its block.
+func autoLinkStart(n *ast.AutoLink, body []byte) int {
+	start := linkStart(n, body)
+	if i := bytes.Index(body[start:], append([]byte("<"), n.URL(body)...)); i >= 0 {
+		return start + i
+	}
+	return start
 }
 
 // plainText returns the text of a node's inline children.
@@ -200,19 +237,29 @@ func (p *positions) at(offset int) srcpos.Position {
 // within a document.
 type headingIDs struct {
 	used map[string]bool
+	// next holds, per base id, the suffix to try next, so that n equal
+	// headings cost n steps, not n²/2.
+	next map[string]int
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{used: map[string]bool{}, next: map[string]int{}}
+}
 
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	base := slug.Make(string(value))
 	if base == "" {
 		base = "section"
 	}
-	id := base
-	for i := 1; h.used[id] || reserved(id); i++ {
+	id, i := base, h.next[base]
+	if i > 0 {
 		id = fmt.Sprintf("%s-%d", base, i)
 	}
+	for h.used[id] || reserved(id) {
+		i++
+		id = fmt.Sprintf("%s-%d", base, i)
+	}
+	h.next[base] = i + 1
 	h.used[id] = true
 	return []byte(id)
 }

@@ -49,10 +49,7 @@ func tables(doc ast.Node, body []byte, pos *positions, errs *srcpos.List) {
 			errs.Add(pos.at(tableStart(t)), "body", "a table without a caption (a paragraph %q right before the table)", captionPrefix+"what the table shows")
 			continue
 		}
-		// A caption is plain text: a citation in it would be numbered but
-		// never shown.
-		if c := firstCitation(p); c != nil {
-			errs.Add(pos.at(c.offset), "citation", "a citation in a table caption (cite in the text before the table, or in a cell)")
+		if !checkCaption(p, body, pos, errs) {
 			continue
 		}
 		t.Parent().RemoveChild(t.Parent(), p)
@@ -65,6 +62,34 @@ func tables(doc ast.Node, body []byte, pos *positions, errs *srcpos.List) {
 			}
 		}
 	}
+}
+
+// checkCaption reports what a caption paragraph holds besides text, and
+// reports whether it holds nothing else. A caption is plain text: a
+// citation in it would be numbered but never shown, and raw HTML, images
+// and links would be dropped without a word.
+func checkCaption(p *ast.Paragraph, body []byte, pos *positions, errs *srcpos.List) bool {
+	n := len(*errs)
+	ast.Walk(p, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *citationNode:
+			errs.Add(pos.at(c.offset), "citation", "a citation in a table caption (cite in the text before the table, or in a cell)")
+		case *ast.RawHTML:
+			seg := c.Segments.At(0)
+			errs.Add(pos.at(seg.Start), "body", "raw HTML %q is not allowed (write Markdown)", firstLine(seg.Value(body)))
+		case *ast.Image:
+			errs.Add(pos.at(linkStart(c, body)), "body", "images are not supported yet (link to the file instead)")
+		case *ast.Link, *ast.AutoLink:
+			errs.Add(pos.at(linkStart(c, body)), "link", "a link in a table caption (captions are plain text; link in the text before the table)")
+		default:
+			return ast.WalkContinue, nil
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return len(*errs) == n
 }
 
 // tableStart returns the offset of a table's first cell text.

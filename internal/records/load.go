@@ -1,14 +1,12 @@
 package records
 
 import (
-	"errors"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
 
+	"atlas/internal/srcfs"
 	"atlas/internal/srcpos"
-	"atlas/internal/strictyaml"
 )
 
 // Paths of the data files, relative to the source directory.
@@ -51,33 +49,35 @@ func Load(fsys fs.FS) (*Data, error) {
 		d    Data
 		errs srcpos.List
 	)
+	files, err := srcfs.Scan(fsys, DataDir)
+	errs.Append(err)
+	l := layout(files)
+	errs.Append(l.check())
+
 	var cf countriesFile
-	errs.Append(decodeFile(fsys, CountriesFile, &cf))
+	errs.Append(l.decode(fsys, CountriesFile, &cf))
 	d.Countries = cf.Countries
 
 	var lf localitiesFile
-	errs.Append(decodeFile(fsys, LocalitiesFile, &lf))
+	errs.Append(l.decode(fsys, LocalitiesFile, &lf))
 	d.Localities = lf.Localities
 
 	var sf sourcesFile
-	errs.Append(decodeFile(fsys, SourcesFile, &sf))
+	errs.Append(l.decode(fsys, SourcesFile, &sf))
 	d.Sources = sf.Sources
 
-	d.Settings = loadSettings(fsys, &errs)
+	d.Settings = loadSettings(fsys, l, &errs)
 
-	files, err := yamlFiles(fsys, AgreementsDir)
-	errs.Append(err)
-	for _, name := range files {
+	for _, name := range l.in(AgreementsDir) {
 		var af agreementsFile
-		errs.Append(decodeFile(fsys, name, &af))
+		errs.Append(l.decode(fsys, name, &af))
+		errs.Append(checkCountryFile(name, af.Agreements))
 		d.Agreements = append(d.Agreements, af.Agreements...)
 	}
 
-	files, err = yamlFiles(fsys, PublishedDir)
-	errs.Append(err)
-	for _, name := range files {
+	for _, name := range l.in(PublishedDir) {
 		var pf publishedFile
-		if err := decodeFile(fsys, name, &pf); err != nil {
+		if err := l.decode(fsys, name, &pf); err != nil {
 			errs.Append(err)
 			continue
 		}
@@ -98,39 +98,18 @@ func Load(fsys fs.FS) (*Data, error) {
 	return &d, nil
 }
 
-func decodeFile(fsys fs.FS, name string, v any) error {
-	src, err := fs.ReadFile(fsys, name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return srcpos.Errorf(srcpos.Position{File: name}, "", "file is missing (every site needs it)")
-	}
-	if err != nil {
-		return srcpos.Errorf(srcpos.Position{File: name}, "", "cannot read: %v", err)
-	}
-	return strictyaml.Decode(name, src, 0, v)
-}
-
-// yamlFiles lists the .yaml files in dir, sorted; a missing directory is
-// an empty list.
-func yamlFiles(fsys fs.FS, dir string) ([]string, error) {
-	entries, err := fs.ReadDir(fsys, dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, srcpos.Errorf(srcpos.Position{File: dir}, "", "cannot read directory: %v", err)
-	}
-	var names []string
-	for _, e := range entries {
-		switch ext := path.Ext(e.Name()); {
-		case e.IsDir(), strings.HasPrefix(e.Name(), "."):
-			// Directories, and editors' hidden lock and backup files.
-		case ext == ".yaml":
-			names = append(names, path.Join(dir, e.Name()))
-		case ext == ".yml":
-			return nil, srcpos.Errorf(srcpos.Position{File: path.Join(dir, e.Name())}, "",
-				"unexpected extension .yml (name data files *.yaml)")
+// checkCountryFile reports the agreements of file, data/agreements/<cc>.yaml,
+// whose Latin American locality is not in the country cc.
+func checkCountryFile(file string, agreements []*Agreement) error {
+	cc := strings.TrimSuffix(path.Base(file), ".yaml")
+	var errs srcpos.List
+	for _, a := range agreements {
+		if a == nil || a.LatAm == "" || strings.HasPrefix(a.LatAm, cc+"/") {
+			continue
 		}
+		want := path.Join(AgreementsDir, strings.SplitN(a.LatAm, "/", 2)[0]+".yaml")
+		errs.Add(a.Fields.At("latam", a.Pos), "latam", "%q is not a locality of %s, the country of this file (a record goes in the file of its Latin American country: %s)",
+			a.LatAm, strings.ToUpper(cc), want)
 	}
-	slices.Sort(names)
-	return names, nil
+	return errs.Err()
 }

@@ -14,6 +14,16 @@
 //	                          or figures: {...} (single published figures, possibly bounds)
 //	data/site.yaml            title, nav: [{title, path}] (the site's name and main navigation)
 //
+// A record goes in the file of its Latin American locality's country
+// (data/agreements/ar.yaml holds only ar/ localities). data/site.yaml is
+// read elsewhere; any other YAML file under data/ is an error, and so is a
+// symbolic link or other non-regular file (see srcfs).
+//
+// Names, titles and other text that the CSV downloads carry may not start
+// with "=", "+", "-" or "@", which spreadsheets run as formulas: such text
+// is refused rather than altered in the downloads. A source URL may not
+// hold "{" or "}", which would end its field in sources.bib.
+//
 // Country codes are ISO 3166-1 alpha-2 in upper case. A locality id is the
 // lower-case country code, a slash and a slug ("ar/jujuy"). A year is given
 // only when a source states it; unknown stays empty.

@@ -37,9 +37,9 @@ var navPathRE = regexp.MustCompile(`^(?:[a-z0-9][a-z0-9._-]*/)+$`)
 
 // loadSettings decodes data/site.yaml and checks what can be checked
 // before the site is built.
-func loadSettings(fsys fs.FS, errs *srcpos.List) *Settings {
+func loadSettings(fsys fs.FS, l layout, errs *srcpos.List) *Settings {
 	var s Settings
-	err := decodeFile(fsys, SettingsFile, &s)
+	err := l.decode(fsys, SettingsFile, &s)
 	errs.Append(err)
 	// What did decode is checked too, so that one run reports all.
 	seen := map[string]srcpos.Position{}

@@ -15,6 +15,10 @@ import (
 // FirstYear is the earliest year a record may carry.
 const FirstYear = 1900
 
+// MaxCount bounds a count in a published table: no source counts a million
+// agreements, and a bound keeps the sums far from overflowing.
+const MaxCount = 1_000_000
+
 // Allowed values of enumerated fields.
 var (
 	Regions    = []string{LatinAmerica, Asia}
@@ -112,6 +116,8 @@ func (v *validator) countries() {
 		}
 		seen[c.Code] = p
 		v.oneOf(c.Fields, c.Pos, "region", c.Region, Regions)
+		v.csvText(c.Fields, c.Pos, "name", c.Name)
+		v.csvText(c.Fields, c.Pos, "name_es", c.NameES)
 		v.ix.Country[c.Code] = c
 	}
 }
@@ -153,6 +159,10 @@ func (v *validator) sources() {
 			if strings.TrimSpace(a) == "" {
 				v.errs.Add(s.Fields.At("authors", s.Pos), "authors", "an empty name (each author's name, or leave the list out)")
 			}
+			v.csvText(s.Fields, s.Pos, "authors", a)
+		}
+		for field, text := range map[string]string{"title": s.Title, "container": s.Container, "publisher": s.Publisher, "licence": s.Licence} {
+			v.csvText(s.Fields, s.Pos, field, text)
 		}
 		if s.Year != nil {
 			v.year(s.Fields, s.Pos, "year", *s.Year)
@@ -167,6 +177,7 @@ func (v *validator) sources() {
 			if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 				v.errs.Add(s.Fields.At("url", s.Pos), "url", "%q is not a web address (an absolute http or https URL)", s.URL)
 			}
+			v.bibURL(s.Fields, s.Pos, s.URL)
 		}
 	}
 }
@@ -196,6 +207,7 @@ func (v *validator) localities() {
 			v.errs.Add(p, "id", "locality id %q does not start with its country code (expected %q)", l.ID, strings.ToLower(l.Country)+"/"+m[2])
 		}
 		v.oneOf(l.Fields, l.Pos, "level", l.Level, Levels)
+		v.csvText(l.Fields, l.Pos, "name", l.Name)
 		v.coords(l)
 		v.aliases(l)
 	}
@@ -261,6 +273,8 @@ func (v *validator) agreements() {
 		v.side(a, "asia", a.Asia, Asia)
 		v.oneOf(a.Fields, a.Pos, "kind", a.Kind, Kinds)
 		v.oneOf(a.Fields, a.Pos, "status", a.Status, Statuses)
+		v.csvText(a.Fields, a.Pos, "provenance", a.Provenance)
+		v.csvText(a.Fields, a.Pos, "term", a.Term)
 		if a.Year != nil {
 			v.year(a.Fields, a.Pos, "year", *a.Year)
 		}
@@ -354,6 +368,8 @@ func (v *validator) tables() {
 					v.errs.Add(kp, "counts", "partner %q is in no column (one of the columns' partners)", code)
 				case n <= 0:
 					v.errs.Add(kp, "counts", "count %d for %q is not positive (omit zero counts)", n, code)
+				case n > MaxCount:
+					v.errs.Add(kp, "counts", "count %d for %q is too large (a count from 1 to %d)", n, code, MaxCount)
 				default:
 					sums[i] += n
 				}
@@ -380,6 +396,10 @@ func (v *validator) totals(t *Table, sums []int) {
 		return
 	}
 	for i, c := range t.Columns {
+		if t.Totals[i] < 0 || t.Totals[i] > MaxCount {
+			v.errs.Add(p, "totals", "column %q: %d is out of range (a total from 0 to %d)", c.Label, t.Totals[i], MaxCount)
+			continue
+		}
 		if sums[i] != t.Totals[i] {
 			v.errs.Add(p, "totals", "column %q: the cells add up to %d but the printed total is %d (cells that add up to the printed total)", c.Label, sums[i], t.Totals[i])
 		}
@@ -400,6 +420,8 @@ func (v *validator) figures() {
 			v.oneOf(it.Fields, it.Pos, "bound", it.Bound, Bounds)
 			if it.Value < 0 {
 				v.errs.Add(it.Fields.At("value", it.Pos), "value", "%d is negative (a count)", it.Value)
+			} else if it.Value > MaxCount {
+				v.errs.Add(it.Fields.At("value", it.Pos), "value", "%d is too large (a count from 0 to %d)", it.Value, MaxCount)
 			}
 		}
 		v.figureGrid(f)

@@ -10,11 +10,13 @@
 package srcpos
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Position is a place in an input file. Line and Col are 1-based; zero means
@@ -42,6 +44,28 @@ func Compare(a, b Position) int {
 		cmp.Compare(a.Line, b.Line),
 		cmp.Compare(a.Col, b.Col),
 	)
+}
+
+// NotText returns the offset in src of the first NUL or byte that is not
+// UTF-8, or -1 if there is none.
+func NotText(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == 0 || r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// LineCol returns the line and column (counted in characters, as yaml.v3
+// counts them) of the byte at offset in src.
+func LineCol(src []byte, offset int) (line, col int) {
+	before := src[:offset]
+	line = 1 + bytes.Count(before, []byte("\n"))
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return line, 1 + utf8.RuneCount(before[lineStart:])
 }
 
 // Fields records where each key of a mapping was written, by key name.

@@ -12,18 +12,23 @@
 // A field of type srcpos.Position receives the position of the mapping, and
 // a field of type srcpos.Fields the position of each key's value (map
 // entries are recorded as "key.entry"). Unknown keys, duplicate keys, wrong
-// types, tabs in indentation, empty and binary files are all errors.
+// types, tabs in indentation, empty and binary files (reported at the
+// first bad byte) are all errors, and so are what yaml.v3 would accept
+// silently: a second document (a "---" after the first content, or a
+// "..." line), after which it drops the rest; numbers not in plain
+// decimal digits (2_018, +2018, 0x7e2, .nan, .inf); a required text that
+// is blank; and control or bidirectional formatting characters in text
+// (tabs and newlines aside).
 package strictyaml
 
 import (
-	"bytes"
 	"fmt"
 	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 
@@ -64,25 +69,66 @@ func (d *decoder) at(line, col int) srcpos.Position {
 
 func (d *decoder) pos(n *yaml.Node) srcpos.Position { return d.at(n.Line, n.Column) }
 
-// checkText rejects input that is not UTF-8 text and tabs used for
-// indentation, which YAML forbids and yaml.v3 reports confusingly.
+// checkText rejects input that is not UTF-8 text, tabs used for
+// indentation, which YAML forbids and yaml.v3 reports confusingly, and
+// document markers, after which yaml.v3 silently drops the rest.
 func (d *decoder) checkText(src []byte) bool {
-	if i := bytes.IndexByte(src, 0); i >= 0 || !utf8.Valid(src) {
-		d.errs.Add(d.at(1, 1), "", "not a UTF-8 text file (expected YAML text)")
+	if i := srcpos.NotText(src); i >= 0 {
+		line, col := srcpos.LineCol(src, i)
+		d.errs.Add(d.at(line, col), "", "not a UTF-8 text file (expected YAML text)")
 		return false
 	}
 	ok := true
+	content := false // whether a line other than blanks and comments came before
 	for i, line := range strings.Split(string(src), "\n") {
 		indent := len(line) - len(strings.TrimLeft(line, " \t"))
 		if j := strings.IndexByte(line[:indent], '\t'); j >= 0 {
 			d.errs.Add(d.at(i+1, j+1), "", "tab in indentation (indent with spaces)")
 			ok = false
 		}
+		if m := docMarker(line); m != "" && (content || m == "...") {
+			d.errs.Add(d.at(i+1, 1), "", "document marker %q: yaml would ignore everything after it (one YAML document per file; remove the line)", m)
+			ok = false
+		}
+		if t := strings.TrimSpace(line); t != "" && t[0] != '#' {
+			content = true
+		}
 	}
 	return ok
 }
 
-var lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// docMarker returns "---" or "..." if line is a YAML document marker.
+func docMarker(line string) string {
+	for _, m := range []string{"---", "..."} {
+		if rest, ok := strings.CutPrefix(line, m); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\r') {
+			return m
+		}
+	}
+	return ""
+}
+
+var (
+	lineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	// Numbers in plain decimal digits: yaml.v3 also takes 2_018, +2018,
+	// 0x7e2, 0o3742, .nan and .inf.
+	intRE   = regexp.MustCompile(`^-?[0-9]+$`)
+	floatRE = regexp.MustCompile(`^-?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$`)
+)
+
+// badRune returns the first control character of s other than a tab or
+// newline, or bidirectional formatting character (which can make a name
+// display as another, U+202E above all).
+func badRune(s string) (rune, bool) {
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n':
+		case unicode.IsControl(r), r == '\u061c', r == '\u200e', r == '\u200f',
+			r >= '\u202a' && r <= '\u202e', r >= '\u2066' && r <= '\u2069':
+			return r, true
+		}
+	}
+	return 0, false
+}
 
 // parserProblems are the messages of yaml.v3's parser, as opposed to its
 // scanner. yaml.v3 prints a parser error's line counted from 0 (the mark
@@ -203,7 +249,7 @@ func (d *decoder) structValue(n *yaml.Node, v reflect.Value, field string) {
 			continue
 		}
 		fields[name] = d.pos(val)
-		if fi.required && isNull(val) {
+		if fi.required && (isNull(val) || isBlank(val)) {
 			d.errs.Add(d.pos(val), name, "empty value (required)")
 			continue
 		}
@@ -257,17 +303,21 @@ func (d *decoder) scalar(n *yaml.Node, v reflect.Value, field string) {
 			d.errs.Add(d.pos(n), field, "%s (expected text; quote it)", got(n))
 			return
 		}
+		if r, bad := badRune(n.Value); bad {
+			d.errs.Add(d.pos(n), field, "control character %U in the text (text without control or bidirectional formatting characters)", r)
+			return
+		}
 		v.SetString(n.Value)
 	case reflect.Int:
-		i, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 10, 64)
-		if n.Tag != "!!int" || err != nil {
+		i, err := strconv.ParseInt(n.Value, 10, 64)
+		if n.Tag != "!!int" || !intRE.MatchString(n.Value) || err != nil {
 			d.errs.Add(d.pos(n), field, "%s (expected a whole number)", got(n))
 			return
 		}
 		v.SetInt(i)
 	case reflect.Float64:
 		f, err := strconv.ParseFloat(n.Value, 64)
-		if (n.Tag != "!!int" && n.Tag != "!!float") || err != nil {
+		if (n.Tag != "!!int" && n.Tag != "!!float") || !floatRE.MatchString(n.Value) || err != nil {
 			d.errs.Add(d.pos(n), field, "%s (expected a number)", got(n))
 			return
 		}
@@ -282,6 +332,11 @@ func (d *decoder) scalar(n *yaml.Node, v reflect.Value, field string) {
 	default:
 		d.errs.Add(d.pos(n), field, "cannot decode into %s", v.Type())
 	}
+}
+
+// isBlank reports whether n is text of nothing but spaces, such as "".
+func isBlank(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!str" && strings.TrimSpace(n.Value) == ""
 }
 
 func isNull(n *yaml.Node) bool {
