@@ -108,6 +108,13 @@ func (b *builder) tableOne() {
 
 // figures returns the published figures about a Latin American country, or
 // about the whole region when code is "".
+// figure is one published figure, worded, with its set and source.
+func (b *builder) figure(s *records.FigureSet, f records.Figure) figureView {
+	ix := b.m.ix
+	return figureView{Set: s, Source: ix.Source[s.Source], Country: ix.Country[f.Scope],
+		PartnerAdj: b.adjective(ix.Country[s.Partner]), Wording: stats.FigureWording(f, b.msg), Figure: f}
+}
+
 func (b *builder) figures(code string) []figureView {
 	m := b.m
 	var out []figureView
@@ -120,8 +127,7 @@ func (b *builder) figures(code string) []figureView {
 			if scope != code {
 				continue
 			}
-			out = append(out, figureView{Set: s, Source: m.ix.Source[s.Source], Country: m.ix.Country[f.Scope],
-				PartnerAdj: b.adjective(m.ix.Country[s.Partner]), Wording: stats.FigureWording(f, b.msg), Figure: f})
+			out = append(out, b.figure(s, f))
 		}
 	}
 	return out

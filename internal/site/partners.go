@@ -142,8 +142,7 @@ func (b *builder) partnerFigures(code string) []figureView {
 			continue
 		}
 		for _, f := range s.Items {
-			out = append(out, figureView{Set: s, Source: m.ix.Source[s.Source], Country: m.ix.Country[f.Scope],
-				PartnerAdj: b.adjective(m.ix.Country[s.Partner]), Figure: f})
+			out = append(out, b.figure(s, f))
 		}
 	}
 	return out
