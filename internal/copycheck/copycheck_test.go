@@ -47,7 +47,7 @@ var (
 var names = []string{
 	"Chinese People's Association for Friendship with Foreign Countries",
 	"Asociación de Amistad del Pueblo Chino con el Extranjero",
-	"Steven J. Green School of International and Public Affairs",
+	"Green School of International and Public Affairs",
 }
 
 // leaveOutNames replaces each listed name in ts with a break.
