@@ -272,6 +272,34 @@ agreements:
 			},
 		},
 		{
+			name: "access dates",
+			files: `-- data/sources.yaml --
+sources:
+  - id: report
+    kind: report
+    title: "A report on twinning"
+    url: "https://example.org/report"
+  - id: later
+    kind: news
+    title: "A report from the future"
+    url: "https://example.org/later"
+    accessed: "2027-01-02"
+  - id: no-day
+    kind: news
+    title: "A report read on no day"
+    url: "https://example.org/no-day"
+    accessed: "2026-02-30"
+  - id: offline
+    kind: book
+    title: "A printed book"
+`,
+			want: []string{
+				"data/sources.yaml:2:5: accessed: missing (the day the web page was read, YYYY-MM-DD)",
+				`data/sources.yaml:10:15: accessed: "2027-01-02" is after the current year (a day no later than the build, in 2026 at the latest)`,
+				`data/sources.yaml:15:15: accessed: "2026-02-30" is not a day (YYYY-MM-DD)`,
+			},
+		},
+		{
 			name: "totals do not add up",
 			files: `-- data/published/table-1.yaml --
 table:

@@ -27,6 +27,12 @@
 // Country codes are ISO 3166-1 alpha-2 in upper case. A locality id is the
 // lower-case country code, a slash and a slug ("ar/jujuy"). A year is given
 // only when a source states it; unknown stays empty.
+//
+// A source with a url must carry accessed, the day (YYYY-MM-DD) its page was
+// read, in a year no later than the build's. Among the source kinds, register
+// (an official register of ties) and official (a signatory government's own
+// page) are the strongest evidence of a tie, news and report come next, and
+// list (a compiled list such as a Wikipedia page) is the weakest.
 package records
 
 import "atlas/internal/srcpos"

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 
@@ -170,15 +171,32 @@ func (v *validator) sources() {
 		if s.Date != "" && !dateRE.MatchString(s.Date) {
 			v.errs.Add(s.Fields.At("date", s.Pos), "date", "%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s.Date)
 		}
-		if s.Accessed != "" && !dayRE.MatchString(s.Accessed) {
-			v.errs.Add(s.Fields.At("accessed", s.Pos), "accessed", "%q is not a day (YYYY-MM-DD)", s.Accessed)
-		}
+		v.accessed(s)
 		if s.URL != "" {
 			if u, err := url.Parse(s.URL); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 				v.errs.Add(s.Fields.At("url", s.Pos), "url", "%q is not a web address (an absolute http or https URL)", s.URL)
 			}
 			v.bibURL(s.Fields, s.Pos, s.URL)
 		}
+	}
+}
+
+// accessed checks a source's access date: required for a web source (one
+// with a url), a real day, and not in a year after the build.
+func (v *validator) accessed(s *Source) {
+	if s.Accessed == "" {
+		if s.URL != "" {
+			v.errs.Add(s.Pos, "accessed", "missing (the day the web page was read, YYYY-MM-DD)")
+		}
+		return
+	}
+	p := s.Fields.At("accessed", s.Pos)
+	day, err := time.Parse(time.DateOnly, s.Accessed)
+	switch {
+	case !dayRE.MatchString(s.Accessed) || err != nil:
+		v.errs.Add(p, "accessed", "%q is not a day (YYYY-MM-DD)", s.Accessed)
+	case day.Year() > v.now:
+		v.errs.Add(p, "accessed", "%q is after the current year (a day no later than the build, in %d at the latest)", s.Accessed, v.now)
 	}
 }
 

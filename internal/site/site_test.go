@@ -230,6 +230,7 @@ sources:
     title: "</script><script>alert(1)</script>"
     note: "<img src=x onerror=alert(2)>"
     url: "https://example.org/?a=1&b=<2>"
+    accessed: "2026-01-15"
 `)
 	files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
 	if err != nil {

@@ -181,6 +181,7 @@ sources:
     authors: ["Ana Autora"]
     title: "A report on twinning"
     url: "https://example.org/report"
+    accessed: "2026-01-15"
 -- data/agreements/ar.yaml --
 agreements:
   - id: ar-jujuy-province--cn-guizhou
