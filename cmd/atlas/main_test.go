@@ -535,6 +535,7 @@ sources:
     authors: ["@cmd"]
     title: "=1+1"
     url: "https://example.org/}, note = {injected"
+    accessed: "2026-01-02"
 `,
 			want: []string{
 				`data/localities.yaml:3:11: name: "=HYPERLINK(\"https://evil.example/\", \"Jujuy\")" starts with "=", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
