@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,7 +69,8 @@ func TestUsage(t *testing.T) {
 func TestBadInput(t *testing.T) {
 	tests := []struct {
 		name  string
-		files string // txtar files replacing the minimal site's
+		files string   // txtar files replacing the minimal site's
+		drop  []string // files of the minimal site to leave out
 		want  []string
 	}{
 		{
@@ -232,6 +234,36 @@ table:
 			want: []string{`data/published/table-1.yaml:12:11: totals: column "Japan": the cells add up to 2 but the printed total is 3 (cells that add up to the printed total)`},
 		},
 		{
+			name: "figure missing from the grid",
+			files: `-- data/published/figures.yaml --
+figures:
+  id: counts
+  title: "Counts"
+  source: report
+  partner: CN
+  items:
+    - {scope: all, as_of: 2015, value: 3, bound: exact}
+    - {scope: all, as_of: 2021, value: 5, bound: at-least}
+    - {scope: AR, as_of: 2021, value: 2, bound: exact}
+`,
+			want: []string{`data/published/figures.yaml:7:5: items: no figure for scope "AR" as of 2015 (the chart needs every scope in every year)`},
+		},
+		{
+			// Found once every page is built.
+			name: "broken link",
+			files: `-- content/pages/about.md --
+---
+title: About
+slug: about
+summary: What the atlas is.
+order: 1
+updated: 2026-11-22
+---
+See [the list](/nowhere/).
+`,
+			want: []string{`content/pages/about.md:8:5: link: "/nowhere/": no such page or file (a page of the site)`},
+		},
+		{
 			name:  "empty file",
 			files: "-- data/sources.yaml --\n",
 			want:  []string{`data/sources.yaml:1:1: file is empty (expected a mapping with key "sources")`},
@@ -254,6 +286,55 @@ agreements:
 				"data/agreements/ar.yaml:2:5: sources: missing (required)",
 			},
 		},
+		{
+			name: "no settings",
+			drop: []string{"data/site.yaml"},
+			want: []string{"data/site.yaml: file is missing (every site needs it)"},
+		},
+		{
+			name: "settings with problems",
+			files: `-- data/site.yaml --
+titel: Atlas
+nav:
+  - title: Countries
+    path: /countries/
+  - title: Charts
+    path: https://example.org/charts/
+  - path: cases/
+  - title: Cases again
+    path: cases/
+  - title: Sources
+    path: sources
+`,
+			want: []string{
+				"data/site.yaml:1:1: titel: unknown field (expected one of title, nav)",
+				"data/site.yaml:1:1: title: missing (required)",
+				`data/site.yaml:4:11: path: "/countries/" is not a page path (a site-relative path ending in "/", such as "countries/")`,
+				`data/site.yaml:6:11: path: "https://example.org/charts/" is not a page path (a site-relative path ending in "/", such as "countries/")`,
+				"data/site.yaml:7:5: title: missing (required)",
+				`data/site.yaml:9:11: path: "cases/" is already in the navigation (first at data/site.yaml:7:11)`,
+				`data/site.yaml:11:11: path: "sources" is not a page path (a site-relative path ending in "/", such as "countries/")`,
+			},
+		},
+		{
+			// Checked once the site is built: the minimal site has no
+			// About page.
+			name: "navigation to a page the site lacks",
+			files: `-- data/site.yaml --
+title: Atlas
+nav:
+  - title: Countries
+    path: countries/
+  - title: About
+    path: about/
+`,
+			want: []string{`data/site.yaml:6:11: path: "about/": no such page (the path of a page the site builds, such as "countries/")`},
+		},
+		{
+			name:  "settings not a mapping",
+			files: "-- data/site.yaml --\n- title: Atlas\n",
+			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, nav)"},
+		},
 	}
 	src := sitetest.Write(t, sitetest.Minimal)
 	out := filepath.Join(t.TempDir(), "public")
@@ -263,7 +344,7 @@ agreements:
 	before := snapshot(t, out)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			src := sitetest.Write(t, sitetest.Minimal)
+			src := sitetest.Write(t, sitetest.Without(sitetest.Minimal, tt.drop...))
 			sitetest.WriteTo(t, src, tt.files)
 			code, _, stderr := runAtlas("build", "-src", src, "-out", out, "-year", "2026")
 			if code != exitInput {
@@ -274,9 +355,29 @@ agreements:
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("errors (-want +got):\n%s", diff)
 			}
+			if want := fmt.Sprintf("atlas: %d problem(s); nothing was written", len(tt.want)); lines[len(lines)-1] != want {
+				t.Errorf("last line %q, want %q", lines[len(lines)-1], want)
+			}
 			if diff := cmp.Diff(before, snapshot(t, out)); diff != "" {
 				t.Errorf("previous output changed (-before +after):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestBuildFailure checks how a failure that is not about a data or
+// content file prints: as one "atlas: " line, without a problem count.
+func TestBuildFailure(t *testing.T) {
+	src := sitetest.Write(t, sitetest.Minimal)
+	sitetest.WriteTo(t, src, "-- templates/home.html --\n{{define \"main\"}}{{.Data.Nope}}{{end}}\n")
+	code, _, stderr := runAtlas("build", "-src", src, "-out", filepath.Join(t.TempDir(), "public"), "-year", "2026")
+	if code != exitInput {
+		t.Errorf("exit %d, want %d", code, exitInput)
+	}
+	// One line naming the template, however the template package words
+	// the rest.
+	if !strings.HasPrefix(stderr, "atlas: ") || !strings.Contains(stderr, "templates/home.html") ||
+		strings.Count(stderr, "\n") != 1 || strings.Contains(stderr, "problem(s)") {
+		t.Errorf("stderr:\n%s\nwant one line: atlas: ... templates/home.html ...", stderr)
 	}
 }

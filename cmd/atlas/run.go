@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -101,16 +100,18 @@ func build(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// report prints a build error, one input problem per line.
+// report prints a build error: one input problem per line and their
+// count, and any other failure after them.
 func report(err error, stderr io.Writer) int {
-	var list srcpos.List
-	if errors.As(err, &list) {
-		for _, e := range list {
-			fmt.Fprintln(stderr, e)
-		}
-		fmt.Fprintf(stderr, "atlas: %d problem(s); nothing was written\n", len(list))
-		return exitInput
+	list, other := srcpos.Split(err)
+	for _, e := range list {
+		fmt.Fprintln(stderr, e)
 	}
-	fmt.Fprintf(stderr, "atlas: %v\n", err)
+	for _, e := range other {
+		fmt.Fprintf(stderr, "atlas: %v\n", e)
+	}
+	if len(list) > 0 {
+		fmt.Fprintf(stderr, "atlas: %d problem(s); nothing was written\n", len(list))
+	}
 	return exitInput
 }

@@ -53,7 +53,7 @@ type citeError struct {
 	msg    string
 }
 
-// citations numbers the sources of one document in order of first
+// citeStateT numbers the sources of one document in order of first
 // citation.
 type citeStateT struct {
 	cites   []*cite

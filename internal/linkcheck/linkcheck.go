@@ -15,6 +15,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"atlas/internal/sitepath"
 )
 
 // Problem is a broken link.
@@ -49,12 +51,9 @@ type Site struct {
 	ids              map[string]map[string]bool // page -> ids, filled on demand
 }
 
-// New returns the site of files, published under base: a path ("/" or
-// "/atlas/") or an absolute URL ("https://example.github.io/atlas/").
-func New(files map[string][]byte, base string) *Site {
-	s := &Site{files: files, ids: map[string]map[string]bool{}}
-	s.origin, s.basePath = splitBase(base)
-	return s
+// New returns the site of files, published under base.
+func New(files map[string][]byte, base sitepath.Base) *Site {
+	return &Site{files: files, ids: map[string]map[string]bool{}, origin: base.Origin, basePath: base.Path}
 }
 
 // Check checks the links of every HTML, CSS and XML file in files, a site
@@ -62,7 +61,7 @@ func New(files map[string][]byte, base string) *Site {
 // with an absolute base, links to its own origin are. A link on the
 // site's own origin outside the base path is a problem, since it escapes
 // the published site.
-func Check(files map[string][]byte, base string) []Problem {
+func Check(files map[string][]byte, base sitepath.Base) []Problem {
 	s := New(files, base)
 	var names []string
 	for name := range files {
@@ -116,23 +115,6 @@ func links(ext, line string) []string {
 		}
 	}
 	return out
-}
-
-// splitBase splits a base URL into its origin ("" for a path) and its path,
-// which always ends in "/".
-func splitBase(base string) (origin, basePath string) {
-	u, err := url.Parse(base)
-	if err == nil && u.Host != "" {
-		origin = u.Scheme + "://" + u.Host
-		base = u.Path
-	}
-	if !strings.HasPrefix(base, "/") {
-		base = "/" + base
-	}
-	if !strings.HasSuffix(base, "/") {
-		base += "/"
-	}
-	return origin, base
 }
 
 // pageIDs returns the ids on a page.

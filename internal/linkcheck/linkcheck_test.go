@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"atlas/internal/sitepath"
 )
 
 func TestCheck(t *testing.T) {
@@ -66,7 +68,11 @@ func TestCheck(t *testing.T) {
 				files[k] = v
 			}
 			files[tt.file] = []byte(tt.body)
-			got := Check(files, tt.base)
+			b, err := sitepath.ParseBase(tt.base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := Check(files, b)
 			if tt.base == "/" {
 				// The site's own links assume /atlas/; keep only the file under test.
 				got = only(got, tt.file)

@@ -63,6 +63,8 @@ func Load(fsys fs.FS) (*Data, error) {
 	errs.Append(decodeFile(fsys, SourcesFile, &sf))
 	d.Sources = sf.Sources
 
+	d.Settings = loadSettings(fsys, &errs)
+
 	files, err := yamlFiles(fsys, AgreementsDir)
 	errs.Append(err)
 	for _, name := range files {

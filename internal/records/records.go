@@ -1,7 +1,8 @@
 // Package records owns the YAML data under data/: countries, localities,
-// agreements, the bibliography and the figures that sources published. It
-// decodes every file strictly into typed records that remember where each
-// value was written, and validates them and their cross-references.
+// agreements, the bibliography, the figures that sources published and the
+// site's own settings (its name and navigation). It decodes every file
+// strictly into typed records that remember where each value was written,
+// and validates them and their cross-references.
 //
 // # Files
 //
@@ -11,6 +12,7 @@
 //	data/sources.yaml         sources: [{id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note}]
 //	data/published/*.yaml     table: {...} (a cross table such as Rouvinski's Table 1)
 //	                          or figures: {...} (single published figures, possibly bounds)
+//	data/site.yaml            title, nav: [{title, path}] (the site's name and main navigation)
 //
 // Country codes are ISO 3166-1 alpha-2 in upper case. A locality id is the
 // lower-case country code, a slash and a slug ("ar/jujuy"). A year is given
@@ -201,6 +203,7 @@ type Figure struct {
 
 // Data is every record under data/.
 type Data struct {
+	Settings   *Settings // data/site.yaml
 	Countries  []*Country
 	Localities []*Locality
 	Agreements []*Agreement

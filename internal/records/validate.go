@@ -377,6 +377,33 @@ func (v *validator) figures() {
 				v.errs.Add(it.Fields.At("value", it.Pos), "value", "%d is negative (a count)", it.Value)
 			}
 		}
+		v.figureGrid(f)
+	}
+}
+
+// figureGrid reports the scopes of a figure set that lack a figure in one
+// of the set's years: a set is charted as one row per scope and one column
+// per year, and a gap would read as zero.
+func (v *validator) figureGrid(f *FigureSet) {
+	var scopes []string
+	var years []int
+	has := map[string]bool{}
+	for _, it := range f.Items {
+		if !slices.Contains(scopes, it.Scope) {
+			scopes = append(scopes, it.Scope)
+		}
+		if !slices.Contains(years, it.AsOf) {
+			years = append(years, it.AsOf)
+		}
+		has[fmt.Sprint(it.Scope, "@", it.AsOf)] = true
+	}
+	slices.Sort(years)
+	for _, s := range scopes {
+		for _, y := range years {
+			if !has[fmt.Sprint(s, "@", y)] {
+				v.errs.Add(f.Fields.At("items", f.Pos), "items", "no figure for scope %q as of %d (the chart needs every scope in every year)", s, y)
+			}
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 // Package render executes the site's html/template templates into page
-// bytes. It knows nothing of YAML or Markdown: the site package fills a
-// Page with page-specific data and names the template to use.
+// bytes. It owns the page types: one per template, each embedding a Frame,
+// and the views they hold. It knows nothing of YAML or Markdown: the site
+// package fills a page and names the template to use.
 //
 // # Templates
 //
@@ -13,12 +14,19 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
+
+	"github.com/jba/templatecheck"
+
+	"atlas/internal/sitepath"
 )
 
 // Dir is the directory of the templates inside the source tree.
@@ -27,7 +35,7 @@ const Dir = "templates"
 // Site is what every page knows about the whole site.
 type Site struct {
 	Title string
-	Base  Base
+	Base  sitepath.Base
 	Nav   []NavItem
 	Pages []NavItem // the research pages, in their order, for the footer
 }
@@ -38,35 +46,28 @@ type NavItem struct {
 	Path  string // site-relative, "countries/"
 }
 
-// Page is one page to render: the frame every page has, and Data for the
-// page's own template.
-type Page struct {
-	Site        *Site
-	Path        string // site-relative URL path: "" for home, "countries/ar/"
-	Title       string
-	Description string
-	// Wikipedia is set on pages that show records derived from Wikipedia,
-	// which then carry the CC BY-SA attribution.
-	Wikipedia bool
-	// Scripts are site-relative paths of scripts the page loads, deferred,
-	// in <head>: ECharts on pages with charts.
-	Scripts []string
-	Data    any
+// Page is one page to render: a pointer to one of the page types of this
+// package, each of which embeds a Frame.
+type Page interface{ Base() *Frame }
 
-	// NoIndex keeps the page out of search engines and the sitemap, and
-	// gives it no canonical URL (the 404 page, served at any address).
-	NoIndex bool
-	// Updated is when the page's content last changed (YYYY-MM-DD), from
-	// its front matter: the sitemap's lastmod. Empty when unknown; never
-	// the clock's date, so that builds stay reproducible.
-	Updated string
-	// OGType is the Open Graph type; empty means "website".
-	OGType string
-	// JSONLD is the page's schema.org structured data, JSON-encoded
-	// (json.Marshal escapes <, > and &, so it cannot close its script).
-	JSONLD template.JS
-	// Citation fills the Google Scholar citation_* tags.
-	Citation *Citation
+// Templates maps each page template (templates/<name>.html) to the page
+// type it is executed with. Render refuses any other pairing, and a test
+// type-checks every template against its type.
+var Templates = map[string]Page{
+	"home":       (*HomePage)(nil),
+	"table-1":    (*Table1Page)(nil),
+	"countries":  (*CountriesPage)(nil),
+	"country":    (*CountryPage)(nil),
+	"agreements": (*AgreementsPage)(nil),
+	"sources":    (*SourcesPage)(nil),
+	"cases":      (*CasesPage)(nil),
+	"case":       (*CasePage)(nil),
+	"page":       (*ResearchPage)(nil),
+	"404":        (*NotFoundPage)(nil),
+	"chart":      (*LegacyPage)(nil),
+	"charts":     (*LegacyPage)(nil),
+	"data":       (*LegacyPage)(nil),
+	"search":     (*LegacyPage)(nil),
 }
 
 // Citation is what Google Scholar reads from a scholarly page's
@@ -115,7 +116,41 @@ func New(fsys fs.FS, site *Site) (*Renderer, error) {
 		}
 		r.pages[strings.TrimSuffix(path.Base(n), ".html")] = t
 	}
+	if err := r.check(); err != nil {
+		return nil, err
+	}
 	return r, nil
+}
+
+// check type-checks every page template against its page type, so that a
+// misspelt field or a wrong type fails the build on every branch of a
+// template, not only on the branches some page happens to reach. Pages
+// still on LegacyPage are checked leniently, since their Data is untyped.
+func (r *Renderer) check() error {
+	var errs []error
+	for _, name := range slices.Sorted(maps.Keys(r.pages)) {
+		want, ok := Templates[name]
+		if !ok {
+			errs = append(errs, fmt.Errorf("%s/%s.html: no page type for this template (add one to render.Templates)", Dir, name))
+			continue
+		}
+		base := r.pages[name].Lookup("base")
+		var err error
+		if _, legacy := want.(*LegacyPage); legacy {
+			err = templatecheck.CheckHTML(base, want)
+		} else {
+			err = templatecheck.CheckHTMLStrict(base, want)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s/%s.html, checked against %T: %w", Dir, name, want, err))
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(Templates)) {
+		if _, ok := r.pages[name]; !ok {
+			errs = append(errs, fmt.Errorf("%s/%s.html: missing (render.Templates names it)", Dir, name))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 func parse(t *template.Template, fsys fs.FS, name string) error {
@@ -129,15 +164,19 @@ func parse(t *template.Template, fsys fs.FS, name string) error {
 	return nil
 }
 
-// Render executes the page template name for p.
-func (r *Renderer) Render(name string, p *Page) ([]byte, error) {
+// Render executes the page template name for p, which must be of the
+// template's type (see Templates).
+func (r *Renderer) Render(name string, p Page) ([]byte, error) {
 	t, ok := r.pages[name]
 	if !ok {
 		return nil, fmt.Errorf("no template %s/%s.html", Dir, name)
 	}
+	if want := Templates[name]; reflect.TypeOf(want) != reflect.TypeOf(p) {
+		return nil, fmt.Errorf("template %s/%s.html: executed with %T (expected %T)", Dir, name, p, want)
+	}
 	var b bytes.Buffer
 	if err := t.ExecuteTemplate(&b, "base", p); err != nil {
-		return nil, fmt.Errorf("rendering /%s: %w", p.Path, err)
+		return nil, fmt.Errorf("rendering /%s: %w", p.Base().Path, err)
 	}
 	return b.Bytes(), nil
 }

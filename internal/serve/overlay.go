@@ -5,8 +5,9 @@ import (
 	"html/template"
 )
 
-// The preview's additions to every HTML page. They carry their own styles
-// so that a broken stylesheet cannot hide them.
+// additions are what the preview adds to every HTML page: the reload
+// script and, after a failed build, the overlay. They carry their own
+// styles so that a broken stylesheet cannot hide them.
 var additions = template.Must(template.New("").Parse(`
 {{- define "script"}}
 <script data-atlas-serve>

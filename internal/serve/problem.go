@@ -3,10 +3,11 @@ package serve
 import (
 	"fmt"
 	"io/fs"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"atlas/internal/srcpos"
 )
 
 // problem is one line of a failed build's report, with the lines of the
@@ -20,38 +21,39 @@ type problem struct {
 // report itself is what helps.
 const maxExcerpts = 10
 
-// posRE matches the position at the start of a problem line:
-// path:line:col: or path:line:.
-var posRE = regexp.MustCompile(`^([^\s:][^:]*):(\d+)(?::(\d+))?: `)
-
-// explain attaches excerpts of the source files to a failed build's
-// problems.
-func explain(fsys fs.FS, errs []string) []problem {
-	out := make([]problem, len(errs))
+// explain lists a failed build's problems for the overlay: the input
+// problems, each with an excerpt of the source file at its position,
+// then the other errors (a template that does not execute), one line
+// each.
+func explain(fsys fs.FS, err error) []problem {
+	list, other := srcpos.Split(err)
+	out := make([]problem, 0, len(list))
 	files := map[string][]string{}
-	for i, e := range errs {
-		out[i].Text = e
-		m := posRE.FindStringSubmatch(e)
-		if m == nil || i >= maxExcerpts || !fs.ValidPath(m[1]) {
-			continue
-		}
-		lines, ok := files[m[1]]
-		if !ok {
-			b, err := fs.ReadFile(fsys, m[1])
-			if err == nil && utf8.Valid(b) {
-				lines = strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	for i, e := range list {
+		p := problem{Text: e.Error()}
+		if name := e.Pos.File; i < maxExcerpts && e.Pos.Line > 0 && fs.ValidPath(name) {
+			lines, ok := files[name]
+			if !ok {
+				b, err := fs.ReadFile(fsys, name)
+				if err == nil && utf8.Valid(b) {
+					lines = strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+				}
+				files[name] = lines
 			}
-			files[m[1]] = lines
+			p.Excerpt = excerpt(lines, e.Pos.Line, e.Pos.Col)
 		}
-		line, _ := strconv.Atoi(m[2])
-		col, _ := strconv.Atoi(m[3]) // 0 when absent
-		out[i].Excerpt = excerpt(lines, line, col)
+		out = append(out, p)
 	}
 	// Problems at one place (a record missing several fields) share
 	// one excerpt, after the last of them.
 	for i := 0; i+1 < len(out); i++ {
 		if out[i].Excerpt != "" && out[i].Excerpt == out[i+1].Excerpt {
 			out[i].Excerpt = ""
+		}
+	}
+	for _, e := range other {
+		for _, line := range strings.Split(e.Error(), "\n") {
+			out = append(out, problem{Text: line})
 		}
 	}
 	return out

@@ -48,14 +48,12 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
 
 	"atlas/internal/output"
-	"atlas/internal/render"
 	"atlas/internal/site"
-	"atlas/internal/srcpos"
+	"atlas/internal/sitepath"
 )
 
 // DefaultInterval is how often the source tree is polled for changes.
@@ -81,7 +79,7 @@ type Config struct {
 // Server builds, serves and watches a site.
 type Server struct {
 	cfg   Config
-	base  render.Base
+	base  sitepath.Base
 	start int64 // makes generation ids differ across restarts
 
 	mu     sync.RWMutex
@@ -95,13 +93,13 @@ type Server struct {
 type state struct {
 	gen      string
 	files    output.Files // the last good site; nil before the first one
-	errs     []string     // the latest build's problems; nil if it succeeded
-	problems []problem    // errs with source excerpts, for the overlay
+	errs     []string     // the latest build's problems, one per line; nil if it succeeded
+	problems []problem    // the same problems with source excerpts, for the overlay
 }
 
 // New returns a server for cfg. It does not build: call Rebuild.
 func New(cfg Config) (*Server, error) {
-	base, err := render.ParseBase(cfg.BaseURL)
+	base, err := sitepath.ParseBase(cfg.BaseURL)
 	if err != nil {
 		return nil, err
 	}
@@ -141,8 +139,11 @@ func (s *Server) generate() build {
 	files, err := site.Generate(site.Config{Src: s.cfg.Src, BaseURL: s.cfg.BaseURL})
 	b := build{files: files, took: time.Since(t0).Round(time.Millisecond)}
 	if err != nil {
-		b.files, b.errs = nil, problems(err)
-		b.problems = explain(s.cfg.Src, b.errs)
+		b.files, b.problems = nil, explain(s.cfg.Src, err)
+		b.errs = make([]string, len(b.problems))
+		for i, p := range b.problems {
+			b.errs[i] = p.Text
+		}
 	}
 	return b
 }
@@ -174,19 +175,6 @@ func (s *Server) publish(b build) bool {
 	}
 	fmt.Fprintf(s.cfg.Log, "built %d files in %v\n", len(b.files), b.took)
 	return true
-}
-
-// problems splits a build error into lines, one per input problem.
-func problems(err error) []string {
-	var list srcpos.List
-	if errors.As(err, &list) {
-		out := make([]string, len(list))
-		for i, e := range list {
-			out[i] = e.Error()
-		}
-		return out
-	}
-	return strings.Split(err.Error(), "\n")
 }
 
 func (s *Server) current() state {

@@ -194,7 +194,7 @@ const brokenRecord = `agreements:
     colour: red
 `
 
-const brokenMsg = "data/agreements/zz.yaml:3:5: colour: unknown field (expected one of id, latam, asia, kind, year, status, sources, provenance, wikidata, note)"
+const brokenMsg = "data/agreements/zz.yaml:3:5: colour: unknown field (expected one of id, latam, asia, kind, term, year, date, date_basis, status, sources, provenance, wikidata, note)"
 
 func TestBrokenFileShowsOverlayUntilFixed(t *testing.T) {
 	t.Parallel()
@@ -405,6 +405,9 @@ A sentence [@rouvinski-subnational].
 			"content/cases/zz-test.md:4:1: sumary: unknown field (expected one of title, slug, summary, countries, localities, partners, period, sources, updated)"},
 		{"unknown citation", "[@rouvinski-subnational]", "[@rouvinski]",
 			`content/cases/zz-test.md:10:13: citation: unknown source id "rouvinski" (an id from data/sources.yaml)`},
+		// Found only once every page is built, and shown as the others.
+		{"broken link", "A sentence", "A [sentence](/nowhere/)",
+			`content/cases/zz-test.md:10:3: link: "/nowhere/": no such page or file (a page of the site)`},
 	}
 	for _, tt := range tests {
 		write(t, dir, "content/cases/zz-test.md", strings.Replace(good, tt.old, tt.new, 1))
@@ -415,6 +418,9 @@ A sentence [@rouvinski-subnational].
 		_, _, page := get(t, hs, "/cases/")
 		if !strings.Contains(page, html.EscapeString(tt.want)) {
 			t.Errorf("%s: the overlay does not show %q", tt.name, tt.want)
+		}
+		if !strings.Contains(page, "<pre ") {
+			t.Errorf("%s: the overlay shows no source excerpt", tt.name)
 		}
 		write(t, dir, "content/cases/zz-test.md", good)
 		events.until(succeeded)

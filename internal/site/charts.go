@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -14,7 +13,6 @@ import (
 	"atlas/internal/chart"
 	"atlas/internal/records"
 	"atlas/internal/render"
-	"atlas/internal/srcpos"
 	"atlas/internal/stats"
 )
 
@@ -42,7 +40,7 @@ type chartPage struct {
 	Summary string // the lede, and the entry on /charts/
 	Chart   template.HTML
 	Notes   []string // how to read the chart, under it
-	Data    *dataset
+	Data    *stats.Dataset
 	Sources []citeView
 	Records bool // the chart counts today's records
 	Method  []string
@@ -84,11 +82,13 @@ func (b *builder) charts() {
 		b.charted[p.Slug] = true
 		b.chartPage(p, wikipedia)
 	}
-	b.page("charts", &render.Page{
-		Path:        "charts/",
-		Title:       "Charts",
-		Description: "Charts of the atlas's figures: Rouvinski's Table 1, the Latinoamérica21 counts and today's records, each with its data as a table and downloads.",
-		Data:        chartsData{pages},
+	b.page("charts", &render.LegacyPage{
+		Frame: render.Frame{
+			Path:        "charts/",
+			Title:       "Charts",
+			Description: "Charts of the atlas's figures: Rouvinski's Table 1, the Latinoamérica21 counts and today's records, each with its data as a table and downloads.",
+		},
+		Data: chartsData{pages},
 	})
 }
 
@@ -96,33 +96,22 @@ func (b *builder) charts() {
 // counted from records that include ones derived from Wikipedia.
 func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 	p.File = p.Path() + chartFile(p.Slug)
-	var srcs []string
-	for _, s := range p.Sources {
-		c := citation(s.Source)
-		if s.Locator != "" {
-			c += ", " + s.Locator
-		}
-		srcs = append(srcs, c)
-	}
-	lic := licenceContent + " (this compilation); the figures are the source's"
-	if wikipedia {
-		lic = licenceWikipedia + ": the counts include records derived from Wikipedia (" + attribWikipedia + ")"
-	}
-	b.add(p.File+".csv", csvBytes(p.Data.csv()))
-	b.addJSON(p.File+".json", p.Data.json(strings.Join(srcs, "; "), lic))
-	b.page("chart", &render.Page{
-		Path:        p.Path(),
-		Title:       p.Title,
-		Description: p.Summary,
-		Wikipedia:   wikipedia,
-		Scripts:     []string{echartsJS},
-		Data:        p,
+	b.chartFiles(p, wikipedia)
+	b.page("chart", &render.LegacyPage{
+		Frame: render.Frame{
+			Path:        p.Path(),
+			Title:       p.Title,
+			Description: p.Summary,
+			Wikipedia:   wikipedia,
+			Scripts:     []string{echartsJS},
+		},
+		Data: p,
 	})
 }
 
 // bars builds a bar chart of a dataset's rows, its HTML snippet ready.
-func (b *builder) bars(spec chart.Bars, d *dataset) (template.HTML, error) {
-	spec.Categories, spec.Links = d.categories(b.site.Base.URL)
+func (b *builder) bars(spec chart.Bars, d *stats.Dataset) (template.HTML, error) {
+	spec.Categories, spec.Links = chart.DatasetCategories(d, b.site.Base.URL)
 	c, err := chart.NewBars(spec)
 	if err != nil {
 		return "", err
@@ -131,7 +120,7 @@ func (b *builder) bars(spec chart.Bars, d *dataset) (template.HTML, error) {
 }
 
 func (m *model) cite(id, locator string) citeView {
-	return citeView{m.ix.Source[id], locator}
+	return citeView{Source: m.ix.Source[id], Locator: locator}
 }
 
 // sourceLine is the one-line source printed under a chart's title.
@@ -164,11 +153,11 @@ func (b *builder) table1Chart() (*chartPage, bool, error) {
 			partners[4] = c.Partners // the "Other" column
 		}
 	}
-	d := &dataset{
+	d := &stats.Dataset{
 		Title:   t.Title + ": agreements per country and partner",
 		Caption: "Table 1's agreements per Latin American country and Asian partner, with China and Taiwan apart",
 		RowHead: "Country", RowKey: "country", Codes: true,
-		Columns: []dataColumn{
+		Columns: []stats.DataColumn{
 			{Key: "japan", Label: "Japan"},
 			{Key: "korea", Label: "Korea"},
 			{Key: "china", Label: "China"},
@@ -178,16 +167,16 @@ func (b *builder) table1Chart() (*chartPage, bool, error) {
 			{Key: "total", Label: "Total"},
 		},
 	}
-	foot := dataRow{Label: "Total", Cells: make([]dataCell, len(d.Columns))}
+	foot := stats.DataRow{Label: "Total", Cells: make([]stats.DataCell, len(d.Columns))}
 	for i, r := range t.Table.Rows {
-		row := dataRow{Label: t.Rows[i].Country.Name, Code: r.Country, Link: paths[r.Country] + "#table-1"}
+		row := stats.DataRow{Label: t.Rows[i].Country.Name, Code: r.Country, Link: paths[r.Country] + "#table-1"}
 		total := 0
 		for j, ps := range partners {
 			n := 0
 			for _, p := range ps {
 				n += r.Counts[p]
 			}
-			row.Cells = append(row.Cells, dataCell{N: n})
+			row.Cells = append(row.Cells, stats.DataCell{N: n})
 			foot.Cells[j].N += n
 			total += n
 		}
@@ -197,7 +186,7 @@ func (b *builder) table1Chart() (*chartPage, bool, error) {
 				others = append(others, b.m.ix.Country[p].Name)
 			}
 		}
-		row.Cells = append(row.Cells, dataCell{Text: strings.Join(others, ", ")}, dataCell{N: total})
+		row.Cells = append(row.Cells, stats.DataCell{Text: strings.Join(others, ", ")}, stats.DataCell{N: total})
 		foot.Cells[6].N += total
 		d.Rows = append(d.Rows, row)
 	}
@@ -214,7 +203,7 @@ func (b *builder) table1Chart() (*chartPage, bool, error) {
 		Label:     fmt.Sprintf("Stacked bar chart of Table 1: %d agreements between %d Latin American countries and Asian partners, one bar per country split into Japan, Korea, China, Taiwan and other partners. %s's bar, %d, is the longest. The table below gives every number.", t.GrandTotal, len(t.Rows), top.Country.Name, top.Total),
 		File:      chartFile("table-1"),
 		ValueName: "Agreements",
-		Series:    d.series([]int{0, 1, 2, 3, 4}, table1Colors),
+		Series:    chart.DatasetSeries(d, []int{0, 1, 2, 3, 4}, table1Colors),
 		Stacked:   true,
 	}, d)
 	if err != nil {
@@ -255,11 +244,11 @@ func (b *builder) partnersChart() (*chartPage, bool, error) {
 	slices.SortFunc(ps, func(a, b stats.Partner) int {
 		return cmp.Or(cmp.Compare(b.N, a.N), strings.Compare(a.Country.Name, b.Country.Name))
 	})
-	d := &dataset{
+	d := &stats.Dataset{
 		Title:   t.Title + ": agreements per partner country",
 		Caption: fmt.Sprintf("Table 1's %d agreements per Asian partner country", t.GrandTotal),
 		RowHead: "Partner country", RowKey: "partner", Codes: true,
-		Columns: []dataColumn{
+		Columns: []stats.DataColumn{
 			{Key: "agreements", Label: "Agreements"},
 			{Key: "share", Label: "Share", Text: true},
 		},
@@ -267,13 +256,13 @@ func (b *builder) partnersChart() (*chartPage, bool, error) {
 	series := chart.Series{Name: "Agreements", Color: barColor}
 	for _, p := range ps {
 		share := stats.Share{Part: p.N, Whole: t.GrandTotal}.Percent()
-		d.Rows = append(d.Rows, dataRow{
+		d.Rows = append(d.Rows, stats.DataRow{
 			Label: p.Country.Name, Code: p.Country.Code, Link: "table-1/#table-1",
-			Cells: []dataCell{{N: p.N}, {Text: share}},
+			Cells: []stats.DataCell{{N: p.N}, {Text: share}},
 		})
 		series.Values = append(series.Values, chart.Value{N: p.N, Text: strconv.Itoa(p.N) + " · " + share})
 	}
-	d.Foot = &dataRow{Label: "Total", Cells: []dataCell{{N: t.GrandTotal}, {Text: "100.0%"}}}
+	d.Foot = &stats.DataRow{Label: "Total", Cells: []stats.DataCell{{N: t.GrandTotal}, {Text: "100.0%"}}}
 	src := b.m.ix.Source[t.Source]
 	if len(ps) == 0 {
 		return nil, false, nil
@@ -334,27 +323,24 @@ func (b *builder) chinaChart() (*chartPage, bool, error) {
 	}
 	slices.Sort(years)
 	partner := b.m.ix.Country[set.Partner].Name
-	d := &dataset{
+	d := &stats.Dataset{
 		Title:   set.Title,
 		Caption: fmt.Sprintf("Agreements between %s and Latin American localities, as published", partnerAdj(partner)),
 		RowHead: "Scope", RowKey: "scope", Codes: true,
 	}
 	for _, y := range years {
-		d.Columns = append(d.Columns, dataColumn{Key: "agreements_" + y, Label: y, Bounded: true})
+		d.Columns = append(d.Columns, stats.DataColumn{Key: "agreements_" + y, Label: y, Bounded: true})
 	}
 	paths := b.m.countryPaths()
 	bounds := 0
 	for _, s := range scopes {
-		row := dataRow{Label: "Latin America", Link: "agreements/"}
+		row := stats.DataRow{Label: "Latin America", Link: "agreements/"}
 		if c := b.m.ix.Country[s]; c != nil {
-			row = dataRow{Label: c.Name, Code: c.Code, Link: paths[c.Code] + "#figures"}
+			row = stats.DataRow{Label: c.Name, Code: c.Code, Link: paths[c.Code] + "#figures"}
 		}
 		for _, y := range years {
-			f, ok := cells[[2]string{s, y}]
-			if !ok {
-				return nil, false, srcpos.Errorf(set.Fields.At("items", set.Pos), "items", "no figure for scope %q as of %s (the chart needs every scope in every year)", s, y)
-			}
-			row.Cells = append(row.Cells, dataCell{N: f.Value, Bound: f.Bound})
+			f := cells[[2]string{s, y}] // validation reports a missing one
+			row.Cells = append(row.Cells, stats.DataCell{N: f.Value, Bound: f.Bound})
 			if f.Bound != records.Exact {
 				bounds++
 			}
@@ -369,7 +355,7 @@ func (b *builder) chinaChart() (*chartPage, bool, error) {
 		Label:     fmt.Sprintf("Bar chart of the agreements between %s and Latin American localities in %s, for Latin America as a whole and %d countries. %d of the bars are lower bounds, labelled “at least” or “more than”. The table below gives every number.", partnerAdj(partner), strings.Join(years, " and "), len(scopes)-1, bounds),
 		File:      chartFile("china-2015-2021"),
 		ValueName: "Agreements",
-		Series:    d.series(seq(len(years)), yearColors),
+		Series:    chart.DatasetSeries(d, seq(len(years)), yearColors),
 	}, d)
 	if err != nil {
 		return nil, false, err
@@ -411,23 +397,23 @@ func seq(n int) []int {
 func (b *builder) compareChart() (*chartPage, bool, error) {
 	t := b.m.table1
 	paths := b.m.countryPaths()
-	d := &dataset{
+	d := &stats.Dataset{
 		Title:   t.Title + ", beside today's records",
 		Caption: "Agreements per country: Table 1 against today's records, counted over Table 1's partner countries",
 		RowHead: "Country", RowKey: "country", Codes: true,
-		Columns: []dataColumn{
+		Columns: []stats.DataColumn{
 			{Key: "table_1", Label: "Table 1"},
 			{Key: "records", Label: "Today's records"},
 		},
 	}
 	_, recTotal := t.RecordsSums()
 	for _, r := range t.Rows {
-		d.Rows = append(d.Rows, dataRow{
+		d.Rows = append(d.Rows, stats.DataRow{
 			Label: r.Country.Name, Code: r.Country.Code, Link: paths[r.Country.Code] + "#agreements",
-			Cells: []dataCell{{N: r.Total}, {N: r.RecordsTotal}},
+			Cells: []stats.DataCell{{N: r.Total}, {N: r.RecordsTotal}},
 		})
 	}
-	d.Foot = &dataRow{Label: "Total", Cells: []dataCell{{N: t.GrandTotal}, {N: recTotal}}}
+	d.Foot = &stats.DataRow{Label: "Total", Cells: []stats.DataCell{{N: t.GrandTotal}, {N: recTotal}}}
 	h, err := b.bars(chart.Bars{
 		ID:        chart.ID("table-1", "records"),
 		Title:     "Table 1 against today's records",
@@ -435,7 +421,7 @@ func (b *builder) compareChart() (*chartPage, bool, error) {
 		Label:     fmt.Sprintf("Bar chart comparing, for each of Table 1's %d countries, its total in Table 1 with the number of today's records over the same partner countries: %d in Table 1 against %d records in all. The table below gives every number.", len(t.Rows), t.GrandTotal, recTotal),
 		File:      chartFile("table-1-vs-records"),
 		ValueName: "Agreements",
-		Series:    d.series([]int{0, 1}, compareColors),
+		Series:    chart.DatasetSeries(d, []int{0, 1}, compareColors),
 	}, d)
 	if err != nil {
 		return nil, false, err
@@ -463,16 +449,16 @@ func (b *builder) compareChart() (*chartPage, bool, error) {
 // mapChart draws today's records per Latin American and Caribbean country
 // on a map.
 func (b *builder) mapChart() (*chartPage, bool, error) {
-	drawn, bounds, err := mapRegions(b.src)
-	if err != nil || drawn == nil {
+	geo, err := mapRegions(b.src)
+	if err != nil || geo == nil {
 		return nil, false, err
 	}
 	paths := b.m.countryPaths()
-	d := &dataset{
+	d := &stats.Dataset{
 		Title:   "Agreements per Latin American and Caribbean country, today's records",
 		Caption: "Recorded agreements per Latin American and Caribbean country, most first",
 		RowHead: "Country", RowKey: "country", Codes: true,
-		Columns: []dataColumn{{Key: "agreements", Label: "Agreements"}},
+		Columns: []stats.DataColumn{{Key: "agreements", Label: "Agreements"}},
 	}
 	var regions []chart.Region
 	var missing []string
@@ -482,14 +468,14 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 			continue
 		}
 		n := b.m.counts.Total(c.Code)
-		row := dataRow{Label: c.Name, Code: c.Code, Cells: []dataCell{{N: n}}}
+		row := stats.DataRow{Label: c.Name, Code: c.Code, Cells: []stats.DataCell{{N: n}}}
 		if n > 0 {
 			row.Link = paths[c.Code] + "#agreements"
 			with++
 		}
 		total += n
 		d.Rows = append(d.Rows, row)
-		name, ok := drawn[c.Code]
+		name, ok := geo.Names[c.Code]
 		if !ok {
 			if n > 0 {
 				missing = append(missing, fmt.Sprintf("%s (%d)", c.Name, n))
@@ -502,10 +488,10 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 		}
 		regions = append(regions, chart.Region{Name: name, N: n, Link: link})
 	}
-	slices.SortStableFunc(d.Rows, func(a, b dataRow) int {
+	slices.SortStableFunc(d.Rows, func(a, b stats.DataRow) int {
 		return cmp.Or(cmp.Compare(b.Cells[0].N, a.Cells[0].N), strings.Compare(a.Label, b.Label))
 	})
-	d.Foot = &dataRow{Label: "Total", Cells: []dataCell{{N: total}}}
+	d.Foot = &stats.DataRow{Label: "Total", Cells: []stats.DataCell{{N: total}}}
 	if len(d.Rows) == 0 {
 		return nil, false, nil
 	}
@@ -517,7 +503,7 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 		Label:     fmt.Sprintf("Map of Latin America and the Caribbean, each country shaded by its number of recorded agreements with Asian localities: %d agreements in %d countries; %s has the most, %d. The table below gives every number.", total, with, top.Label, top.Cells[0].N),
 		File:      chartFile("map"),
 		Map:       chart.MapSource{Name: mapName, URL: b.site.Base.URL(latamMap)},
-		Bounds:    bounds,
+		Bounds:    geo.Bounds,
 		ValueName: "Agreements",
 		Regions:   regions,
 		Classes:   []int{1, 2, 5, 10, 20, 50},
@@ -549,74 +535,22 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 	}, true, nil
 }
 
-// mapRegions reads the vendored map and returns the names of its regions
-// by ISO 3166-1 alpha-2 code, and its extent; or nil when the source tree
-// has no map (as small test sites do; the repository's link check
-// catches a missing one).
-func mapRegions(fsys fs.FS) (map[string]string, chart.Bounds, error) {
-	var bounds chart.Bounds
+// mapRegions reads the vendored map; nil when the source tree has no map
+// (as small test sites do; the repository's link check catches a missing
+// one).
+func mapRegions(fsys fs.FS) (*chart.GeoMap, error) {
 	data, err := fs.ReadFile(fsys, latamMap)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, bounds, nil
+		return nil, nil
 	}
 	if err != nil {
-		return nil, bounds, err
+		return nil, err
 	}
-	var g struct {
-		Features []struct {
-			Properties struct {
-				Name string `json:"name"`
-				Code string `json:"iso_a2"`
-			} `json:"properties"`
-			Geometry struct {
-				Coordinates json.RawMessage `json:"coordinates"`
-			} `json:"geometry"`
-		} `json:"features"`
+	m, err := chart.ParseGeoJSON(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", latamMap, err)
 	}
-	if err := json.Unmarshal(data, &g); err != nil {
-		return nil, bounds, fmt.Errorf("%s: %w", latamMap, err)
-	}
-	out := map[string]string{}
-	first := true
-	for _, f := range g.Features {
-		if f.Properties.Code == "" || f.Properties.Name == "" {
-			return nil, bounds, fmt.Errorf("%s: a feature lacks properties.name or properties.iso_a2", latamMap)
-		}
-		out[f.Properties.Code] = f.Properties.Name
-		var coords any
-		if err := json.Unmarshal(f.Geometry.Coordinates, &coords); err != nil {
-			return nil, bounds, fmt.Errorf("%s: %s: %w", latamMap, f.Properties.Code, err)
-		}
-		eachPoint(coords, func(lng, lat float64) {
-			if first {
-				bounds = chart.Bounds{West: lng, East: lng, South: lat, North: lat}
-				first = false
-			}
-			bounds.West, bounds.East = min(bounds.West, lng), max(bounds.East, lng)
-			bounds.South, bounds.North = min(bounds.South, lat), max(bounds.North, lat)
-		})
-	}
-	return out, bounds, nil
-}
-
-// eachPoint calls fn for every [longitude, latitude] pair in a GeoJSON
-// geometry's nested coordinates.
-func eachPoint(v any, fn func(lng, lat float64)) {
-	a, ok := v.([]any)
-	if !ok {
-		return
-	}
-	if len(a) >= 2 {
-		lng, ok1 := a[0].(float64)
-		lat, ok2 := a[1].(float64)
-		if ok1 && ok2 {
-			fn(lng, lat)
-			return
-		}
-	}
-	for _, e := range a {
-		eachPoint(e, fn)
-	}
+	return m, nil
 }
 
 // countryChart draws a country's recorded agreements by partner, for its

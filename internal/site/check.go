@@ -3,6 +3,7 @@ package site
 import (
 	"atlas/internal/linkcheck"
 	"atlas/internal/output"
+	"atlas/internal/sitepath"
 )
 
 // Check generates the site in memory, as Build does but without writing
@@ -10,9 +11,13 @@ import (
 // Input problems are returned as the error, as from Build; broken links as
 // problems.
 func Check(cfg Config) (output.Files, []linkcheck.Problem, error) {
+	base, err := sitepath.ParseBase(cfg.BaseURL)
+	if err != nil {
+		return nil, nil, err
+	}
 	files, err := Generate(cfg)
 	if err != nil {
 		return nil, nil, err
 	}
-	return files, linkcheck.Check(files, cfg.BaseURL), nil
+	return files, linkcheck.Check(files, base), nil
 }

@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"html/template"
 	"slices"
 	"strings"
@@ -12,17 +11,14 @@ import (
 	"atlas/internal/linkcheck"
 	"atlas/internal/output"
 	"atlas/internal/records"
-	"atlas/internal/render"
+	"atlas/internal/sitepath"
 	"atlas/internal/srcpos"
 )
 
 // reservedSlug reports whether slug is a top-level path of the site, which
-// a research page cannot take: a navigation entry or static/.
+// a research page cannot take: one of its own sections or static/.
 func reservedSlug(slug string) bool {
-	if slug == StaticDir {
-		return true
-	}
-	return slices.ContainsFunc(nav, func(n render.NavItem) bool { return n.Path == slug+"/" })
+	return slug == StaticDir || slices.Contains(sections, sitepath.Page(slug))
 }
 
 // checkContent validates the cross-references of the documents against the
@@ -99,9 +95,9 @@ func (m *model) citations(errs *srcpos.List, d *content.Doc) {
 
 // checkLinks reports the documents' site links that lead nowhere in the
 // built files, at their positions in the Markdown.
-func (m *model) checkLinks(files output.Files, base render.Base) error {
+func (m *model) checkLinks(files output.Files, base sitepath.Base) error {
 	var errs srcpos.List
-	s := linkcheck.New(files, base.Path)
+	s := linkcheck.New(files, base)
 	for _, d := range slices.Concat(m.cases, m.pages) {
 		page := docPath(d) + "index.html"
 		for _, l := range d.Links {
@@ -119,46 +115,6 @@ func docPath(d *content.Doc) string {
 		return "cases/" + d.Case.Slug + "/"
 	}
 	return d.Page.Slug + "/"
-}
-
-// caseView is a case study ready for its page and for lists.
-type caseView struct {
-	*content.Case
-	Path       string
-	Body       template.HTML
-	Countries  []countryView
-	Localities []localityLink
-	Partners   []*records.Country
-	Refs       []refView
-	Headings   []content.Heading
-}
-
-// localityLink names a locality, linked to its place on its country's
-// page when it is Latin American.
-type localityLink struct {
-	Name, Country, Path string
-}
-
-// refView is a numbered reference with its source.
-type refView struct {
-	content.Ref
-	Source *records.Source
-}
-
-// Period prints the years a case covers: "2014–2017", "from 2014", "to 2024".
-func (c caseView) PeriodText() string {
-	p := c.Period
-	switch {
-	case p == nil || (p.From == nil && p.To == nil):
-		return ""
-	case p.From == nil:
-		return fmt.Sprintf("up to %d", *p.To)
-	case p.To == nil:
-		return fmt.Sprintf("from %d", *p.From)
-	case *p.From == *p.To:
-		return fmt.Sprint(*p.From)
-	}
-	return fmt.Sprintf("%d–%d", *p.From, *p.To)
 }
 
 func (m *model) caseView(d *content.Doc) caseView {

@@ -2,12 +2,14 @@ package site
 
 import (
 	"cmp"
-	"html/template"
 	"slices"
+	"strconv"
 	"strings"
 
+	"atlas/internal/export"
 	"atlas/internal/records"
 	"atlas/internal/render"
+	"atlas/internal/sitepath"
 	"atlas/internal/stats"
 )
 
@@ -24,15 +26,6 @@ func (b *builder) pages() {
 	b.notFound()
 }
 
-type homeData struct {
-	Agreements, Localities, Countries, Sources int
-	Table1                                     *stats.Table
-	Partners                                   []stats.Partner
-	Figures                                    []figureView
-	Cases                                      []caseView
-	Charts                                     map[string]bool // the chart pages, by slug
-}
-
 func (b *builder) home() {
 	m := b.m
 	latam := 0
@@ -41,57 +34,69 @@ func (b *builder) home() {
 			latam++
 		}
 	}
-	b.page("home", &render.Page{
-		Title:       Title,
-		Description: "Sister-city, twinning and cooperation agreements between Latin American and Asian localities, with their sources, published figures and case studies.",
-		Data: homeData{
-			Agreements: len(m.d.Agreements),
-			Localities: latam,
-			Countries:  len(m.latamCountries()),
-			Sources:    len(m.d.Sources),
-			Table1:     m.table1,
-			Partners:   stats.PartnerTotals(m.counts, m.ix),
-			Figures:    m.figures(""),
-			Cases:      latest(m.caseViews(""), 3),
-			Charts:     b.charted,
+	b.page("home", &render.HomePage{
+		Frame: render.Frame{
+			Title:       b.site.Title,
+			Description: "Sister-city, twinning and cooperation agreements between Latin American and Asian localities, with their sources, published figures and case studies.",
 		},
+		Agreements:    len(m.d.Agreements),
+		Localities:    latam,
+		Countries:     len(m.latamCountries()),
+		Sources:       len(m.d.Sources),
+		Table1:        m.table1,
+		Partners:      partnerBars(stats.PartnerTotals(m.counts, m.ix)),
+		Figures:       m.figures(""),
+		Cases:         latest(m.caseViews(""), 3),
+		HasMap:        b.charted[sitepath.ChartMap],
+		HasChinaChart: b.charted[sitepath.ChartChina],
 	})
 }
 
-type tableOneData struct {
-	T       *stats.Table
-	Paths   map[string]string // country code -> page path
-	Source  *records.Source
-	Claims  []stats.Claim
-	Records []int // today's records per column, over the table's countries
-	RecTot  int
+// partnerBars gives each partner's count a bar as wide as its share of
+// the largest, which comes first.
+func partnerBars(ps []stats.Partner) []render.PartnerBar {
+	var out []render.PartnerBar
+	for _, p := range ps {
+		out = append(out, render.PartnerBar{Country: p.Country, N: p.N, Width: barWidth(p.N, ps[0].N)})
+	}
+	return out
+}
+
+// barWidth is n as a percentage of max, for the width of a bar: "45.2%".
+func barWidth(n, max int) string {
+	if max <= 0 {
+		return "0%"
+	}
+	return strconv.FormatFloat(float64(n)*100/float64(max), 'f', 1, 64) + "%"
 }
 
 func (b *builder) tableOne() {
 	t := b.m.table1
 	sums, total := t.RecordsSums()
-	b.page("table-1", &render.Page{
-		Path:        "table-1/",
-		Title:       "Table 1: sister-city agreements between Asia and Latin America",
-		Description: "An exact reproduction of Rouvinski's Table 1, its arithmetic checked, beside the counts of today's agreement records.",
-		Data: tableOneData{
-			T:       t,
-			Source:  b.m.ix.Source[t.Source],
-			Claims:  b.m.table1.Claims(),
-			Paths:   b.m.countryPaths(),
-			Records: sums,
-			RecTot:  total,
+	var rows []render.Table1Row
+	for i := range t.Rows {
+		r := &t.Rows[i]
+		row := render.Table1Row{TableRow: r, Path: b.m.paths[r.Country.Code], Total: render.Compare(r.Total, r.RecordsTotal)}
+		for _, c := range r.Pairs() {
+			row.Pairs = append(row.Pairs, render.Compare(c.Published, c.Records))
+		}
+		rows = append(rows, row)
+	}
+	b.page("table-1", &render.Table1Page{
+		Frame: render.Frame{
+			Path:        sitepath.Table1,
+			Title:       "Table 1: sister-city agreements between Asia and Latin America",
+			Description: "An exact reproduction of Rouvinski's Table 1, its arithmetic checked, beside the counts of today's agreement records.",
+			JSONLD:      b.jsonLD(export.Dataset(export.Table1(t, b.m.ix.Source[t.Source]), b.exportSite())),
 		},
-		JSONLD: b.jsonLD(b.dataset(b.table1Info())),
+		T:       t,
+		Source:  b.m.ix.Source[t.Source],
+		Claims:  t.Claims(),
+		Rows:    rows,
+		Sums:    t.Sums,
+		Records: sums,
+		RecTot:  total,
 	})
-}
-
-// figureView is one published figure with its set.
-type figureView struct {
-	Set     *records.FigureSet
-	Source  *records.Source
-	Country *records.Country // nil for "all"
-	records.Figure
 }
 
 // figures returns the published figures about a Latin American country, or
@@ -107,55 +112,47 @@ func (m *model) figures(code string) []figureView {
 			if scope != code {
 				continue
 			}
-			out = append(out, figureView{Set: s, Source: m.ix.Source[s.Source], Country: m.ix.Country[f.Scope], Figure: f})
+			out = append(out, figureView{Set: s, Source: m.ix.Source[s.Source], Country: m.ix.Country[f.Scope],
+				PartnerAdj: partnerAdj(m.ix.Country[s.Partner].Name), Figure: f})
 		}
 	}
 	return out
 }
 
-type countriesData struct {
-	Countries []countryView
-}
-
-type countryData struct {
-	Country    countryView
-	Groups     []agreementGroup // Agreements by partner
-	Table1     *stats.Table
-	Row        *stats.TableRow
-	Agreements []agreementView
-	Localities []localityView
-	Partners   []stats.Partner
-	Figures    []figureView
-	Cases      []caseView
-	Chart      template.HTML // the agreements by partner, or ""
-}
-
 func (b *builder) countries() {
 	m := b.m
 	cs := m.latamCountries()
-	b.page("countries", &render.Page{
-		Path:        "countries/",
-		Title:       "Countries",
-		Description: "Latin American and Caribbean countries with recorded agreements or a row in Table 1.",
-		Data:        countriesData{cs},
+	b.page("countries", &render.CountriesPage{
+		Frame: render.Frame{
+			Path:        sitepath.Countries,
+			Title:       "Countries",
+			Description: "Latin American and Caribbean countries with recorded agreements or a row in Table 1.",
+		},
+		Countries: cs,
 	})
 	for _, c := range cs {
 		as := m.agreements(func(a agreementView) bool { return a.LatAmCountry.Code == c.Code })
 		ps := stats.ByPartner(m.counts, c.Code, m.ix)
-		p := &render.Page{
-			Path:        c.Path,
-			Title:       c.Name,
-			Description: c.Name + ": subnational agreements with Asian partners, its row in Rouvinski's Table 1, and its localities.",
-			Wikipedia:   anyWikipedia(as),
-		}
-		data := countryData{
-			Country:    c,
-			Table1:     m.table1,
-			Row:        m.table1.Row(c.Code),
-			Agreements: as,
+		groups := byPartner(as, ps)
+		p := &render.CountryPage{
+			Frame: render.Frame{
+				Path:        c.Path,
+				Title:       c.Name,
+				Description: c.Name + ": subnational agreements with Asian partners, its row in Rouvinski's Table 1, and its localities.",
+				Wikipedia:   anyWikipedia(as),
+			},
+			Country: c,
+			Table1:  m.table1,
+			Row:     m.table1.Row(c.Code),
+			Agreements: render.AgreementsTable{
+				ID:         "country-agreements",
+				Caption:    "Recorded agreements of " + c.Name + "'s localities, by Asian partner country",
+				Groups:     groups,
+				Agreements: as,
+			},
 			Localities: m.localities(c.Code, as),
 			Partners:   ps,
-			Groups:     byPartner(as, ps),
+			Groups:     groups,
 			Figures:    m.figures(c.Code),
 			Cases:      m.caseViews(c.Code),
 		}
@@ -164,44 +161,24 @@ func (b *builder) countries() {
 			if err != nil {
 				b.errs = append(b.errs, err)
 			}
-			data.Chart = h
-			p.Scripts = []string{echartsJS}
+			p.Chart = h
+			p.Scripts = []string{sitepath.ECharts}
 		}
-		p.Data = data
 		b.page("country", p)
 	}
 }
 
-type agreementsData struct {
-	Agreements []agreementView
-	Kinds      []string
-}
-
 func (b *builder) agreementsPage() {
 	as := b.m.agreements(nil)
-	b.page("agreements", &render.Page{
-		Path:        "agreements/",
-		Title:       "All agreements",
-		Description: "Every recorded agreement between a Latin American and an Asian locality, with its sources.",
-		Wikipedia:   anyWikipedia(as),
-		Data:        agreementsData{Agreements: as, Kinds: records.Kinds},
+	b.page("agreements", &render.AgreementsPage{
+		Frame: render.Frame{
+			Path:        sitepath.Agreements,
+			Title:       "All agreements",
+			Description: "Every recorded agreement between a Latin American and an Asian locality, with its sources.",
+			Wikipedia:   anyWikipedia(as),
+		},
+		Table: render.AgreementsTable{ID: "all-agreements", Caption: "Every recorded agreement", Agreements: as},
 	})
-}
-
-// sourceView is a bibliography entry with the records that cite it.
-type sourceView struct {
-	*records.Source
-	Agreements int
-	BibTeX     string
-}
-
-type sourcesGroup struct {
-	Title   string
-	Sources []sourceView
-}
-
-type sourcesData struct {
-	Groups []sourcesGroup
 }
 
 func (b *builder) sourcesPage() {
@@ -229,18 +206,20 @@ func (b *builder) sourcesPage() {
 		case "dataset", "list":
 			g = 2
 		}
-		groups[g].Sources = append(groups[g].Sources, sourceView{Source: s, Agreements: cited[s.ID], BibTeX: bibtex(s)})
+		groups[g].Sources = append(groups[g].Sources, sourceView{Source: s, Agreements: cited[s.ID], BibTeX: export.BibTeX(s)})
 	}
 	for _, g := range groups {
 		slices.SortFunc(g.Sources, func(a, b sourceView) int {
 			return cmp.Or(strings.Compare(sortKey(a.Source), sortKey(b.Source)), strings.Compare(a.ID, b.ID))
 		})
 	}
-	b.page("sources", &render.Page{
-		Path:        "sources/",
-		Title:       "Sources",
-		Description: "The bibliography of the atlas: every study, report, page and data set its records and case studies cite.",
-		Data:        sourcesData{groups},
+	b.page("sources", &render.SourcesPage{
+		Frame: render.Frame{
+			Path:        sitepath.Sources,
+			Title:       "Sources",
+			Description: "The bibliography of the atlas: every study, report, page and data set its records and case studies cite.",
+		},
+		Groups: groups,
 	})
 }
 
@@ -257,7 +236,7 @@ func sortKey(s *records.Source) string {
 }
 
 func (b *builder) notFound() {
-	b.page("404", &render.Page{Path: "404.html", Title: "Page not found", NoIndex: true})
+	b.page("404", &render.NotFoundPage{Frame: render.Frame{Path: sitepath.NotFound, Title: "Page not found", NoIndex: true}})
 }
 
 // countryPaths maps the codes of the countries with pages to their paths.

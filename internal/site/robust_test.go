@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"atlas/internal/linkcheck"
+	"atlas/internal/sitepath"
 	"atlas/internal/sitetest"
 )
 
@@ -32,7 +34,11 @@ table:
 		if err != nil {
 			t.Fatal(err)
 		}
-		if page, ok := files["charts/table-1/index.html"]; ok && !strings.Contains(string(page), "Argentina's bar, 2, is the longest") {
+		page, ok := files["charts/table-1/index.html"]
+		if !ok {
+			t.Fatal("no Table 1 chart page")
+		}
+		if !strings.Contains(string(page), "Argentina's bar, 2, is the longest") {
 			t.Error("the Table 1 chart does not name its longest bar")
 		}
 	})
@@ -53,6 +59,61 @@ table:
 			t.Error("the case page should name Uruguay without linking to a page it does not have")
 		}
 	})
+	// Sites that lack a kind of input build, and every page they link to
+	// is there.
+	empty := []struct {
+		name, archive string
+		want          []string // files the site must have
+		not           []string // strings no page may contain
+	}{
+		{
+			name:    "no agreements",
+			archive: sitetest.Without(sitetest.Minimal, "data/agreements/ar.yaml", "data/agreements/br.yaml"),
+			want:    []string{"index.html", "agreements/index.html", "data/agreements.csv", "table-1/index.html"},
+		},
+		{
+			name:    "no published figures",
+			archive: sitetest.Minimal + jujuyCase,
+			want:    []string{"index.html", "charts/index.html", "cases/jujuy/index.html"},
+			not:     []string{`id="growth"`, "charts/china-2015-2021/"},
+		},
+		{
+			name:    "no case studies",
+			archive: sitetest.Minimal,
+			want:    []string{"index.html", "cases/index.html", sitepath.Feed, sitepath.Sitemap},
+			not:     []string{`id="latest"`, "cases/jujuy/"},
+		},
+	}
+	for _, tt := range empty {
+		t.Run(tt.name, func(t *testing.T) {
+			// A stand-in for the bundle that test sites leave out.
+			src := sitetest.Write(t, tt.archive+"-- static/vendor/echarts/echarts.custom.min.js --\n")
+			const baseURL = "https://example.github.io/atlas/"
+			files, err := Generate(Config{Src: os.DirFS(src), BaseURL: baseURL, Year: 2026})
+			if err != nil {
+				t.Fatal(err)
+			}
+			base, err := sitepath.ParseBase(baseURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range tt.want {
+				if _, ok := files[name]; !ok {
+					t.Errorf("no %s", name)
+				}
+			}
+			for name, b := range files {
+				for _, s := range tt.not {
+					if strings.HasSuffix(name, ".html") && strings.Contains(string(b), s) {
+						t.Errorf("%s contains %q", name, s)
+					}
+				}
+			}
+			for _, p := range linkcheck.Check(files, base) {
+				t.Errorf("broken link: %s", p)
+			}
+		})
+	}
 	t.Run("hidden files and symbolic links", func(t *testing.T) {
 		src := sitetest.Write(t, sitetest.Minimal+`-- content/cases/.#jujuy.md --
 not front matter
@@ -68,6 +129,9 @@ not: [yaml
 		}
 		if _, ok := files["static/host.txt"]; ok {
 			t.Error("a symbolic link under static/ was published")
+		}
+		if _, ok := files["static/atlas.css"]; !ok {
+			t.Error("static/atlas.css was not published")
 		}
 	})
 }
@@ -103,4 +167,14 @@ sources:
 			}
 		})
 	}
+	// Without Table 1 the site cannot build its pages about it: it says
+	// so, rather than failing in a template.
+	t.Run("no published table", func(t *testing.T) {
+		src := sitetest.Write(t, sitetest.Without(sitetest.Minimal, "data/published/table-1.yaml"))
+		_, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
+		const want = `data/published: id: no published table with id "rouvinski-table-1" (the table reproduced at /table-1/)`
+		if err == nil || err.Error() != want {
+			t.Errorf("error = %v\nwant %s", err, want)
+		}
+	})
 }

@@ -1,20 +1,22 @@
 // Package site builds the atlas: it loads and validates the records and
-// content, derives the figures, renders every page and download, and
+// content, derives the figures, renders every page, has package export
+// make every other file (downloads, feed, sitemap, search index), and
 // writes the result. It is the one package that sees all the others.
 package site
 
 import (
 	"cmp"
-	"errors"
 	"io/fs"
 	"slices"
 	"strings"
 	"time"
 
 	"atlas/internal/content"
+	"atlas/internal/export"
 	"atlas/internal/output"
 	"atlas/internal/records"
 	"atlas/internal/render"
+	"atlas/internal/sitepath"
 	"atlas/internal/srcpos"
 	"atlas/internal/stats"
 )
@@ -51,7 +53,7 @@ func Build(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	res := Summarize(files)
-	if base, err := render.ParseBase(cfg.BaseURL); err == nil {
+	if base, err := sitepath.ParseBase(cfg.BaseURL); err == nil {
 		if note := SitemapNote(base); note != "" {
 			res.Notes = append(res.Notes, note)
 		}
@@ -71,9 +73,12 @@ func Summarize(files output.Files) *Result {
 	return r
 }
 
-// Generate builds the site in memory.
+// Generate builds the site in memory. Every input problem, whichever
+// stage finds it, is returned in one srcpos.List; other failures (a
+// template that does not execute, a file that cannot be read) are joined
+// after it (see srcpos.Join and srcpos.Split).
 func Generate(cfg Config) (output.Files, error) {
-	base, err := render.ParseBase(cfg.BaseURL)
+	base, err := sitepath.ParseBase(cfg.BaseURL)
 	if err != nil {
 		return nil, err
 	}
@@ -85,13 +90,13 @@ func Generate(cfg Config) (output.Files, error) {
 	if err != nil {
 		return nil, err
 	}
-	site := &render.Site{Title: Title, Base: base, Nav: slices.Clone(nav)}
+	set := m.d.Settings
+	site := &render.Site{Title: set.Title, Base: base}
+	for _, n := range set.Nav {
+		site.Nav = append(site.Nav, render.NavItem{Title: n.Title, Path: n.Path})
+	}
 	for _, d := range m.pages {
-		item := render.NavItem{Title: d.Page.Title, Path: docPath(d)}
-		site.Pages = append(site.Pages, item)
-		if d.Page.Slug == "about" {
-			site.Nav = append(site.Nav, render.NavItem{Title: "About", Path: item.Path})
-		}
+		site.Pages = append(site.Pages, render.NavItem{Title: d.Page.Title, Path: docPath(d)})
 	}
 	r, err := render.New(cfg.Src, site)
 	if err != nil {
@@ -102,27 +107,39 @@ func Generate(cfg Config) (output.Files, error) {
 	b.downloads()
 	b.static(cfg.Src)
 	b.furniture()
-	if err := errors.Join(b.errs...); err != nil {
+	// Rendering finds input problems of its own (a chart whose data does
+	// not fit it): they join the list, as the ones found before.
+	if err := srcpos.Join(b.errs...); err != nil {
 		return nil, err
 	}
-	if err := m.checkLinks(b.files, base); err != nil {
+	// What can be checked only on the built site: links in the content,
+	// and the navigation of data/site.yaml.
+	var errs srcpos.List
+	errs.Append(m.checkLinks(b.files, base))
+	errs.Append(m.checkNav(b.files))
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return b.files, nil
 }
 
-// Title is the site's name.
-const Title = "Asia–Latin America Subnational Atlas"
+// checkNav reports every navigation entry whose path is not a page of the
+// built site.
+func (m *model) checkNav(files output.Files) error {
+	var errs srcpos.List
+	for _, n := range m.d.Settings.Nav {
+		if _, ok := files[n.Path+"index.html"]; !ok {
+			errs.Add(n.Fields.At("path", n.Pos), "path", "%q: no such page (the path of a page the site builds, such as %q)", n.Path, sitepath.Countries)
+		}
+	}
+	return errs.Err()
+}
 
-var nav = []render.NavItem{
-	{Title: "Case studies", Path: "cases/"},
-	{Title: "Table 1", Path: "table-1/"},
-	{Title: "Countries", Path: "countries/"},
-	{Title: "Charts", Path: "charts/"},
-	{Title: "Agreements", Path: "agreements/"},
-	{Title: "Sources", Path: "sources/"},
-	{Title: "Data", Path: "data/"},
-	{Title: "Search", Path: "search/"},
+// sections are the top-level pages the site builds itself, whose paths a
+// research page cannot take.
+var sections = []string{
+	sitepath.Cases, sitepath.Table1, sitepath.Countries, sitepath.Charts,
+	sitepath.Agreements, sitepath.Sources, sitepath.Data, sitepath.Search,
 }
 
 // model is the validated site: records with their indexes and the derived
@@ -200,7 +217,7 @@ type builder struct {
 	charted map[string]bool
 	errs    []error
 	// sitemap lists the pages rendered so far, by site-relative path.
-	sitemap []sitemapEntry
+	sitemap []export.SitemapEntry
 }
 
 func (b *builder) add(name string, data []byte) {
@@ -211,17 +228,18 @@ func (b *builder) add(name string, data []byte) {
 
 // page renders a page at the site-relative path p ("" for home,
 // "countries/" for a directory page).
-func (b *builder) page(tmpl string, p *render.Page) {
-	p.Site = b.site
+func (b *builder) page(tmpl string, p render.Page) {
+	f := p.Base()
+	f.Site = b.site
 	html, err := b.r.Render(tmpl, p)
 	if err != nil {
 		b.errs = append(b.errs, err)
 		return
 	}
-	name := p.Path + "index.html"
-	if p.Path != "" && p.Path[len(p.Path)-1] != '/' {
-		name = p.Path
+	name := f.Path + "index.html"
+	if f.Path != "" && f.Path[len(f.Path)-1] != '/' {
+		name = f.Path
 	}
 	b.add(name, html)
-	b.listed(p)
+	b.listed(f)
 }

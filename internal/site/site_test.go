@@ -14,6 +14,7 @@ import (
 
 	"atlas/internal/linkcheck"
 	"atlas/internal/output"
+	"atlas/internal/sitepath"
 	"atlas/internal/sitetest"
 )
 
@@ -36,18 +37,22 @@ func TestRepository(t *testing.T) {
 	for _, base := range []string{"/", "/atlas/", "https://example.github.io/atlas/"} {
 		t.Run(base, func(t *testing.T) {
 			files := generateRepo(t, base)
-			path := "/"
-			if base != "/" {
-				path = "/atlas/"
-			}
-			for _, p := range linkcheck.Check(files, path) {
-				t.Errorf("broken link: %s", p)
-			}
-			var index []searchEntry
-			if err := json.Unmarshal(files["search-index.json"], &index); err != nil {
+			b, err := sitepath.ParseBase(base)
+			if err != nil {
 				t.Fatal(err)
 			}
-			site := linkcheck.New(files, path)
+			path := b.Path
+			for _, p := range linkcheck.Check(files, b) {
+				t.Errorf("broken link: %s", p)
+			}
+			var index []struct {
+				Title string `json:"t"`
+				Path  string `json:"p"`
+			}
+			if err := json.Unmarshal(files[sitepath.SearchIndex], &index); err != nil {
+				t.Fatal(err)
+			}
+			site := linkcheck.New(files, b)
 			for _, e := range index {
 				if msg := site.Link("search/index.html", path+e.Path); msg != "" {
 					t.Errorf("search entry %q: %s: %s", e.Title, e.Path, msg)

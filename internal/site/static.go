@@ -10,8 +10,9 @@ import (
 // images.
 const StaticDir = "static"
 
-// static copies static/ into the output under static/, skipping sources
-// of vendored bundles and notes that readers do not need.
+// static copies static/ into the output under static/, skipping hidden
+// files, symbolic links and the vendored files readers do not need (see
+// unpublished).
 func (b *builder) static(fsys fs.FS) {
 	err := fs.WalkDir(fsys, StaticDir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -19,7 +20,7 @@ func (b *builder) static(fsys fs.FS) {
 		}
 		// Hidden files are not published, and neither are symbolic links,
 		// which could pull any file of the machine into the site.
-		if strings.HasPrefix(path.Base(name), ".") || d.Type()&fs.ModeSymlink != 0 {
+		if strings.HasPrefix(path.Base(name), ".") || d.Type()&fs.ModeSymlink != 0 || unpublished(name) {
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, name)
@@ -32,4 +33,17 @@ func (b *builder) static(fsys fs.FS) {
 	if err != nil {
 		b.errs = append(b.errs, err)
 	}
+}
+
+// unpublished reports whether a file under static/ stays out of the site:
+// in static/vendor/, the notes on where a bundle came from (README*) and
+// the entry point it was built from (entry.js). The licences stay beside
+// what they cover.
+func unpublished(name string) bool {
+	rel, ok := strings.CutPrefix(name, StaticDir+"/vendor/")
+	if !ok {
+		return false
+	}
+	base := path.Base(rel)
+	return base == "entry.js" || strings.HasPrefix(base, "README")
 }

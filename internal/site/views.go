@@ -7,7 +7,8 @@ import (
 	"strings"
 
 	"atlas/internal/records"
-	"atlas/internal/slug"
+	"atlas/internal/render"
+	"atlas/internal/sitepath"
 	"atlas/internal/stats"
 )
 
@@ -15,33 +16,21 @@ import (
 // them, are under CC BY-SA.
 const wikipediaLicence = "CC BY-SA 4.0"
 
-// agreementView is an agreement with its references resolved.
-type agreementView struct {
-	*records.Agreement
-	LatAm, Asia               *records.Locality
-	LatAmCountry, AsiaCountry *records.Country
-	Sources                   []citeView
-	Wikipedia                 bool // derived from a CC BY-SA source
-	CountryPath               string
-	LocalityAnchor            string
-}
-
-// Anchor is the agreement's id on /agreements/.
-func (a agreementView) Anchor() string { return a.ID }
-
-// citeView is a citation with its source resolved.
-type citeView struct {
-	*records.Source
-	Locator string
-}
-
-// countryView is a Latin American country with data, and its page path.
-type countryView struct {
-	*records.Country
-	Path       string
-	Agreements int
-	Table1     int // its Table 1 total
-}
+// The views of the records that pages show are render's; these names are
+// the builder's.
+type (
+	agreementView  = render.Agreement
+	citeView       = render.Cite
+	countryView    = render.Country
+	localityView   = render.Locality
+	agreementGroup = render.AgreementGroup
+	figureView     = render.Figure
+	caseView       = render.Case
+	localityLink   = render.LocalityLink
+	refView        = render.Ref
+	sourceView     = render.Source
+	sourcesGroup   = render.SourcesGroup
+)
 
 func (m *model) agreement(a *records.Agreement) agreementView {
 	v := agreementView{
@@ -55,7 +44,7 @@ func (m *model) agreement(a *records.Agreement) agreementView {
 	v.LocalityAnchor = localityAnchor(a.LatAm)
 	for _, c := range a.Sources {
 		s := m.ix.Source[c.Source]
-		v.Sources = append(v.Sources, citeView{s, c.Locator})
+		v.Sources = append(v.Sources, citeView{Source: s, Locator: c.Locator})
 		v.Wikipedia = v.Wikipedia || s.Licence == wikipediaLicence
 	}
 	return v
@@ -87,10 +76,10 @@ func anyWikipedia(as []agreementView) bool {
 }
 
 // countryPath is the site path of a country's page.
-func countryPath(c *records.Country) string { return "countries/" + slug.Make(c.Name) + "/" }
+func countryPath(c *records.Country) string { return sitepath.Country(c.Name) }
 
 // localityAnchor is the id of a locality on its country's page.
-func localityAnchor(id string) string { return strings.ReplaceAll(id, "/", "-") }
+func localityAnchor(id string) string { return sitepath.LocalityAnchor(id) }
 
 // latamCountries returns the Latin American countries that have a Table 1
 // row or at least one agreement, by name.
@@ -113,13 +102,6 @@ func (m *model) listCountries() []countryView {
 	}
 	slices.SortFunc(out, func(a, b countryView) int { return strings.Compare(a.Name, b.Name) })
 	return out
-}
-
-// localityView is a Latin American locality on its country's page.
-type localityView struct {
-	*records.Locality
-	Anchor   string
-	Partners []agreementView
 }
 
 func (m *model) localities(code string, as []agreementView) []localityView {
@@ -155,14 +137,7 @@ func pluralize(n int, one, many string) string {
 
 // partnerAnchor is the id of a partner's group of agreements on a country
 // page.
-func partnerAnchor(code string) string { return "with-" + strings.ToLower(code) }
-
-// agreementGroup is a country's agreements with one Asian partner country.
-type agreementGroup struct {
-	Partner    *records.Country
-	Anchor     string
-	Agreements []agreementView
-}
+func partnerAnchor(code string) string { return sitepath.PartnerAnchor(code) }
 
 // byPartner groups agreements by Asian country, in the order of ps.
 func byPartner(as []agreementView, ps []stats.Partner) []agreementGroup {

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -91,8 +92,29 @@ func writeFile(t testing.TB, name string, data []byte) {
 }
 
 // Minimal is a small valid site: two Latin American countries, a published
-// table with every cell pattern, two agreements and a source.
+// table with every cell pattern, two agreements and a source, and the
+// settings of the repository's site but for the About page, which it
+// lacks.
 const Minimal = `
+-- data/site.yaml --
+title: "Asia–Latin America Subnational Atlas"
+nav:
+  - title: Case studies
+    path: cases/
+  - title: Table 1
+    path: table-1/
+  - title: Countries
+    path: countries/
+  - title: Charts
+    path: charts/
+  - title: Agreements
+    path: agreements/
+  - title: Sources
+    path: sources/
+  - title: Data
+    path: data/
+  - title: Search
+    path: search/
 -- data/countries.yaml --
 countries:
   - code: AR
@@ -244,4 +266,12 @@ func Chrome() string {
 		}
 	}
 	return ""
+}
+
+// Without returns archive without the files named, for sites that lack
+// something the minimal site has.
+func Without(archive string, names ...string) string {
+	a := txtar.Parse([]byte(archive))
+	a.Files = slices.DeleteFunc(a.Files, func(f txtar.File) bool { return slices.Contains(names, f.Name) })
+	return string(txtar.Format(a))
 }

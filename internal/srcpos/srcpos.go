@@ -63,10 +63,14 @@ type Error struct {
 }
 
 func (e *Error) Error() string {
-	if e.Field == "" {
-		return fmt.Sprintf("%s: %s", e.Pos, e.Msg)
+	msg := e.Msg
+	if e.Field != "" {
+		msg = e.Field + ": " + msg
 	}
-	return fmt.Sprintf("%s: %s: %s", e.Pos, e.Field, e.Msg)
+	if e.Pos == (Position{}) {
+		return msg // an error wrapped by List.Append has no place
+	}
+	return e.Pos.String() + ": " + msg
 }
 
 // Errorf returns an Error at pos about field.
@@ -124,4 +128,51 @@ func (l List) Error() string {
 		b.WriteString(e.Error())
 	}
 	return b.String()
+}
+
+// Join returns the input problems among errs as one sorted List (see
+// List.Err), followed by the other errors, such as a template that failed
+// or a file that could not be read, joined as errors.Join does. When errs
+// hold only input problems the result is the List itself; when they hold
+// none, nil.
+func Join(errs ...error) error {
+	list, other := Split(errors.Join(errs...))
+	if len(other) == 0 {
+		return list.Err()
+	}
+	return errors.Join(append([]error{list.Err()}, other...)...)
+}
+
+// Split separates err into its input problems (every List and *Error in
+// it, looking through errors.Join and %w) and its other errors, so that a
+// caller can print or show each kind as it should.
+func Split(err error) (List, []error) {
+	var (
+		list  List
+		other []error
+	)
+	var walk func(error)
+	walk = func(err error) {
+		if err == nil {
+			return
+		}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+			return
+		}
+		var l List
+		var e *Error
+		switch {
+		case errors.As(err, &l):
+			list = append(list, l...)
+		case errors.As(err, &e):
+			list = append(list, e)
+		default:
+			other = append(other, err)
+		}
+	}
+	walk(err)
+	return list, other
 }

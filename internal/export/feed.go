@@ -1,12 +1,12 @@
-package site
+package export
 
 import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"strings"
 
-	"atlas/internal/render"
+	"atlas/internal/records"
+	"atlas/internal/sitepath"
 )
 
 // The Atom feed of case studies (RFC 4287), at feed.xml.
@@ -16,11 +16,12 @@ import (
 // the case studies' "updated" front matter, never from the clock, so the
 // feed is the same for the same input.
 
-// FeedFile is the feed's path in the output.
-const FeedFile = "feed.xml"
-
-// Authors is how the atlas names its authors (see the how-to-cite page).
-const Authors = "Asia–Latin America Subnational Atlas contributors"
+// Doc is a case study or a page as the feed and the search list it.
+type Doc struct {
+	Title, Path, Summary string             // Path is site-relative
+	Updated              string             // YYYY-MM-DD, its last revision
+	Countries            []*records.Country // the countries it is about
+}
 
 type atomFeed struct {
 	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
@@ -60,36 +61,28 @@ type atomCategory struct {
 	Label string `xml:"label,attr"`
 }
 
-// atomTime turns a front-matter date into an Atom date-time.
-func atomTime(date string) string {
-	return date + "T00:00:00Z"
-}
-
-// feed writes feed.xml, newest case study first.
-func (b *builder) feed() {
-	base := b.site.Base
-	if base.Origin == "" {
-		return
-	}
-	cases := b.m.caseViews("")
+// feedFile returns feed.xml, with an entry per case study in the order of
+// cases (newest first). s.Base must have an origin.
+func feedFile(s Site, cases []Doc) (File, error) {
+	abs := s.Base.Abs
 	f := atomFeed{
 		Lang:     "en",
-		Title:    Title + ": case studies",
+		Title:    s.Title + ": case studies",
 		Subtitle: "New and revised case studies of subnational relations between Latin America and Asia, every fact cited.",
-		ID:       base.Abs(FeedFile),
+		ID:       abs(sitepath.Feed),
 		Links: []atomLink{
-			{Rel: "self", Type: "application/atom+xml", Href: base.Abs(FeedFile)},
-			{Rel: "alternate", Type: "text/html", Href: base.Abs("cases/")},
+			{Rel: "self", Type: "application/atom+xml", Href: abs(sitepath.Feed)},
+			{Rel: "alternate", Type: "text/html", Href: abs(sitepath.Cases)},
 		},
-		Author: atomAuthor{Name: Authors, URI: base.Abs("")},
-		Rights: "CC BY 4.0",
+		Author: atomAuthor{Name: s.Authors, URI: abs(sitepath.Home)},
+		Rights: LicenceContent,
 	}
 	for _, c := range cases {
 		e := atomEntry{
 			Title:   c.Title,
-			ID:      base.Abs(c.Path),
-			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: base.Abs(c.Path)},
-			Updated: atomTime(c.Updated),
+			ID:      abs(c.Path),
+			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: abs(c.Path)},
+			Updated: c.Updated + "T00:00:00Z",
 			Summary: c.Summary,
 		}
 		for _, co := range c.Countries {
@@ -104,26 +97,18 @@ func (b *builder) feed() {
 		// An empty feed still needs a date: the earliest the atlas allows.
 		f.Updated = "1900-01-01T00:00:00Z"
 	}
+	return xmlFile(sitepath.Feed, f)
+}
+
+// xmlFile writes v as indented XML with a header.
+func xmlFile(name string, v any) (File, error) {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
-	if err := enc.Encode(f); err != nil {
-		b.errs = append(b.errs, fmt.Errorf("%s: %w", FeedFile, err))
-		return
+	if err := enc.Encode(v); err != nil {
+		return File{}, fmt.Errorf("%s: %w", name, err)
 	}
 	buf.WriteByte('\n')
-	b.add(FeedFile, buf.Bytes())
-}
-
-// caseCitation fills the Google Scholar tags of a case study: the atlas's
-// contributors as author (as the how-to-cite page has it), and the date of
-// its last revision.
-func caseCitation(c caseView) *render.Citation {
-	return &render.Citation{
-		Title:     c.Title,
-		Authors:   []string{Authors},
-		Date:      strings.ReplaceAll(c.Updated, "-", "/"),
-		Publisher: Title,
-	}
+	return File{name, buf.Bytes()}, nil
 }

@@ -1,4 +1,4 @@
-package site
+package export
 
 import (
 	"encoding/json"
@@ -6,21 +6,16 @@ import (
 	"html/template"
 
 	"atlas/internal/records"
+	"atlas/internal/sitepath"
 )
 
 // Structured data: schema.org Dataset descriptions for the pages that
 // offer data (/data/ and /table-1/), so that dataset search engines find
 // the downloads with their licences and sources.
 
-// Licence URLs.
-const (
-	ccBY   = "https://creativecommons.org/licenses/by/4.0/"
-	ccBYSA = "https://creativecommons.org/licenses/by-sa/4.0/"
-)
-
-// dataset describes one download as a schema.org Dataset.
-func (b *builder) dataset(d download) map[string]any {
-	abs := b.site.Base.Abs
+// Dataset describes a download as a schema.org Dataset, for JSONLD.
+func Dataset(d Download, s Site) map[string]any {
+	abs := s.Base.Abs
 	var vars []map[string]string
 	for _, c := range d.Columns {
 		vars = append(vars, map[string]string{"@type": "PropertyValue", "name": c.Name, "description": c.Meaning})
@@ -28,20 +23,20 @@ func (b *builder) dataset(d download) map[string]any {
 	ds := map[string]any{
 		"@context":            "https://schema.org",
 		"@type":               "Dataset",
-		"name":                d.Title + " (" + Title + ")",
+		"name":                d.Title + " (" + s.Title + ")",
 		"description":         d.Description + " Licence: " + d.Licence + ".",
-		"url":                 abs("data/") + "#" + d.Name,
+		"url":                 abs(sitepath.Data) + "#" + d.Name,
 		"license":             d.licences,
 		"isAccessibleForFree": true,
 		"creator": map[string]any{
-			"@type": "Organization", "name": Title, "url": abs(""),
+			"@type": "Organization", "name": s.Title, "url": abs(sitepath.Home),
 		},
 		"keywords":         []string{"sister cities", "twinning", "hermanamientos", "subnational diplomacy", "paradiplomacy", "Latin America", "Asia"},
 		"spatialCoverage":  "Latin America and the Caribbean; Asia",
 		"variableMeasured": vars,
 		"distribution": []map[string]string{
-			{"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": abs("data/" + d.Name + ".csv")},
-			{"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": abs("data/" + d.Name + ".json")},
+			{"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": abs(sitepath.Download(d.Name + ".csv"))},
+			{"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": abs(sitepath.Download(d.Name + ".json"))},
 		},
 	}
 	if d.source != nil {
@@ -70,13 +65,12 @@ func creativeWork(s *records.Source) map[string]any {
 	return w
 }
 
-// jsonLD encodes structured data for a <script type="application/ld+json">.
+// JSONLD encodes structured data for a <script type="application/ld+json">.
 // json.Marshal escapes <, > and &, so the data cannot end the script.
-func (b *builder) jsonLD(v any) template.JS {
+func JSONLD(v any) (template.JS, error) {
 	data, err := json.Marshal(v)
 	if err != nil {
-		b.errs = append(b.errs, fmt.Errorf("structured data: %w", err))
-		return ""
+		return "", fmt.Errorf("structured data: %w", err)
 	}
-	return template.JS(data)
+	return template.JS(data), nil
 }

@@ -1,0 +1,192 @@
+// Package messages owns the sentences readers see that Go code composes:
+// chart titles, summaries, notes, captions, labels and column heads. They
+// live in a string table per language, templates/messages/<lang>.yaml,
+// loaded into a golang.org/x/text/message catalog, so that a second
+// language is a second file, not code. It is the only importer of
+// golang.org/x/text.
+//
+// # The file
+//
+//	messages:
+//	  chart.table-1.title: "Table 1 by country and partner"
+//	  chart.table-1.summary: "… %[1]d agreements, %[2]d of them %[3]s's."
+//	plurals:
+//	  country.recorded-agreements:
+//	    arg: 1
+//	    one: "%[1]d recorded agreement"
+//	    other: "%[1]d recorded agreements"
+//	selects:
+//	  partner.adj:
+//	    arg: 1
+//	    cases: {CN: "Chinese"}
+//	    other: "%[2]s's"
+//
+// Keys are dotted ids, "<page or thing>.<id>.<part>". A message is printf
+// text whose every verb names its argument (%[1]d, not %d), so that a
+// translation can put the arguments in its own order; a bare verb is an
+// error at its position. Numbers are printed by the language's rules
+// (1,234 in English).
+//
+// A plural picks its form by the arg-th argument under the language's
+// CLDR plural rules (zero, one, two, few, many; other is required). A
+// select picks its case by the arg-th argument's text, or other, as
+// ICU's select does: the partner adjective is one ("Chinese", but
+// "Japan's").
+//
+// A key that Go code or a template asks for but the file lacks prints as
+// "{key}" and is recorded: Err reports every such key, and the build
+// fails on it, so that no page ships with a hole.
+package messages
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+
+	"atlas/internal/srcpos"
+	"atlas/internal/strictyaml"
+)
+
+// Dir is the directory of the message files inside the source tree.
+const Dir = "templates/messages"
+
+// Table is one language's messages.
+type Table struct {
+	file    string
+	p       *message.Printer
+	kinds   map[string]kind
+	selects map[string]selectMsg
+
+	mu   sync.Mutex
+	errs map[string]string // key -> what was wrong
+}
+
+type kind int
+
+const (
+	none kind = iota
+	text
+	plurals
+	selects
+)
+
+type selectMsg struct {
+	arg   int
+	cases []string // the case names the file gives, besides other
+}
+
+// File returns the path of a language's message file in the source tree.
+func File(lang string) string { return path.Join(Dir, lang+".yaml") }
+
+// Load reads the messages of lang ("en") from fsys. Problems in the file
+// are returned as a srcpos.List.
+func Load(fsys fs.FS, lang string) (*Table, error) {
+	tag, err := language.Parse(lang)
+	if err != nil {
+		return nil, fmt.Errorf("messages: language %q: %w", lang, err)
+	}
+	name := File(lang)
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	var f file
+	if err := strictyaml.Decode(name, src, 0, &f); err != nil {
+		return nil, err
+	}
+	t := &Table{file: name, kinds: map[string]kind{}, selects: map[string]selectMsg{}, errs: map[string]string{}}
+	b := catalog.NewBuilder(catalog.Fallback(tag))
+	var errs srcpos.List
+	f.build(t, b, tag, &errs)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	t.p = message.NewPrinter(tag, message.Catalog(b))
+	return t, nil
+}
+
+// Sprintf prints the message key with args. A missing key, or arguments
+// the message cannot print, are recorded for Err.
+func (t *Table) Sprintf(key string, args ...any) string {
+	k := t.kinds[key]
+	switch k {
+	case none:
+		t.fail(key, "no such message")
+		return "{" + key + "}"
+	case selects:
+		key = t.selectKey(key, args)
+	}
+	s := t.p.Sprintf(key, args...)
+	if strings.Contains(s, "%!") {
+		t.fail(key, fmt.Sprintf("the arguments %v do not fit: %q", args, s))
+	}
+	return s
+}
+
+// selectKey returns the catalog key of the case of a select that args
+// pick.
+func (t *Table) selectKey(key string, args []any) string {
+	s := t.selects[key]
+	if s.arg <= len(args) {
+		if c := fmt.Sprint(args[s.arg-1]); slices.Contains(s.cases, c) {
+			return caseKey(key, c)
+		}
+	}
+	return caseKey(key, "other")
+}
+
+func caseKey(key, c string) string { return key + "#" + c }
+
+// Has reports whether the table has a message key.
+func (t *Table) Has(key string) bool { return t.kinds[key] != none }
+
+// Func is Sprintf as a template function, for {{t "key" args...}}.
+func (t *Table) Func() any { return t.Sprintf }
+
+func (t *Table) fail(key, msg string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if _, ok := t.errs[key]; !ok {
+		t.errs[key] = msg
+	}
+}
+
+// Err returns a srcpos.List naming every message asked for that the file
+// lacks or could not print, or nil.
+func (t *Table) Err() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var errs srcpos.List
+	for key, msg := range t.errs {
+		errs.Add(srcpos.Position{File: t.file}, key, "%s (add it to every language's file)", msg)
+	}
+	return errs.Err()
+}
+
+// verbRE matches a printf verb with an explicit argument index, or %%.
+var verbRE = regexp.MustCompile(`^%(?:%|\[[1-9][0-9]*\][-+# 0]*[0-9]*(?:\.[0-9]*)?[a-zA-Z])`)
+
+// checkVerbs reports the first verb of msg without an argument index.
+func checkVerbs(msg string) error {
+	for i := strings.IndexByte(msg, '%'); i >= 0; {
+		m := verbRE.FindString(msg[i:])
+		if m == "" {
+			end := min(len(msg), i+4)
+			return fmt.Errorf("verb %q without an argument index (expected %%[1]d and the like, so that translations can reorder)", msg[i:end])
+		}
+		j := strings.IndexByte(msg[i+len(m):], '%')
+		if j < 0 {
+			break
+		}
+		i += len(m) + j
+	}
+	return nil
+}

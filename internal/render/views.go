@@ -1,0 +1,146 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+
+	"atlas/internal/content"
+	"atlas/internal/records"
+)
+
+// Agreement is an agreement with its references resolved.
+type Agreement struct {
+	*records.Agreement
+	LatAm, Asia               *records.Locality
+	LatAmCountry, AsiaCountry *records.Country
+	Sources                   []Cite
+	Wikipedia                 bool   // derived from a CC BY-SA source
+	CountryPath               string // the Latin American country's page
+	LocalityAnchor            string // the Latin American locality's id on it
+}
+
+// Anchor is the agreement's id on /agreements/.
+func (a Agreement) Anchor() string { return a.ID }
+
+// Cite is a citation with its source resolved.
+type Cite struct {
+	*records.Source
+	Locator string
+}
+
+// Country is a Latin American country with data, and its page path.
+type Country struct {
+	*records.Country
+	Path       string // "" for a country without a page
+	Agreements int
+	Table1     int // its Table 1 total
+}
+
+// Locality is a Latin American locality on its country's page.
+type Locality struct {
+	*records.Locality
+	Anchor   string
+	Partners []Agreement
+}
+
+// AgreementGroup is a country's agreements with one Asian partner country.
+type AgreementGroup struct {
+	Partner    *records.Country
+	Anchor     string
+	Agreements []Agreement
+}
+
+// AgreementsTable is the partial "agreements-table": a list of agreements,
+// grouped by partner when Groups is set.
+type AgreementsTable struct {
+	ID, Caption string
+	Groups      []AgreementGroup
+	Agreements  []Agreement
+}
+
+// Figure is one published figure with its set.
+type Figure struct {
+	Set     *records.FigureSet
+	Source  *records.Source
+	Country *records.Country // nil for "all"
+	// PartnerAdj is the adjective of the set's partner country: "Chinese".
+	PartnerAdj string
+	records.Figure
+}
+
+// Case is a case study ready for its page and for lists.
+type Case struct {
+	*content.Case
+	Path       string
+	Body       template.HTML
+	Countries  []Country
+	Localities []LocalityLink
+	Partners   []*records.Country
+	Refs       []Ref
+	Headings   []content.Heading
+}
+
+// PeriodText prints the years a case covers: "2014–2017", "from 2014",
+// "up to 2024".
+func (c Case) PeriodText() string {
+	p := c.Period
+	switch {
+	case p == nil || (p.From == nil && p.To == nil):
+		return ""
+	case p.From == nil:
+		return fmt.Sprintf("up to %d", *p.To)
+	case p.To == nil:
+		return fmt.Sprintf("from %d", *p.From)
+	case *p.From == *p.To:
+		return fmt.Sprint(*p.From)
+	}
+	return fmt.Sprintf("%d–%d", *p.From, *p.To)
+}
+
+// LocalityLink names a locality, linked to its place on its country's page
+// when it is Latin American.
+type LocalityLink struct {
+	Name, Country, Path string
+}
+
+// Ref is a numbered reference with its source.
+type Ref struct {
+	content.Ref
+	Source *records.Source
+}
+
+// Backlink is a link from a reference back to one of its citations.
+type Backlink struct {
+	Anchor string // the citation's id in the text
+	N      int    // 1, 2, ... in the reference's list of back-links
+}
+
+// Backs returns the reference's back-links, numbered from 1.
+func (r Ref) Backs() []Backlink {
+	out := make([]Backlink, len(r.Backlinks))
+	for i, a := range r.Backlinks {
+		out[i] = Backlink{Anchor: a, N: i + 1}
+	}
+	return out
+}
+
+// Source is a bibliography entry with the records that cite it.
+type Source struct {
+	*records.Source
+	Agreements int
+	BibTeX     string
+}
+
+// SourcesGroup is a heading of the bibliography.
+type SourcesGroup struct {
+	Title   string
+	Sources []Source
+}
+
+// PartnerBar is a partner country's count with the width of its bar, as a
+// share of the largest.
+type PartnerBar struct {
+	Country *records.Country
+	N       int
+	Width   string // "45.2%"
+}

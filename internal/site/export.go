@@ -1,0 +1,164 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+
+	"atlas/internal/export"
+	"atlas/internal/records"
+	"atlas/internal/render"
+	"atlas/internal/sitepath"
+)
+
+// Every file that is not a page comes from package export: this file hands
+// it the model's values and adds the files it returns.
+
+func (b *builder) addFile(f export.File, err error) {
+	if err != nil {
+		b.errs = append(b.errs, err)
+		return
+	}
+	b.add(f.Name, f.Data)
+}
+
+func (b *builder) addFiles(files []export.File) {
+	for _, f := range files {
+		b.add(f.Name, f.Data)
+	}
+}
+
+// exportSite says where the site is published, for export.
+func (b *builder) exportSite() export.Site {
+	return export.Site{Title: b.site.Title, Authors: Authors, Base: b.site.Base}
+}
+
+// jsonLD encodes structured data for a page.
+func (b *builder) jsonLD(v any) template.JS {
+	js, err := export.JSONLD(v)
+	if err != nil {
+		b.errs = append(b.errs, err)
+	}
+	return js
+}
+
+type dataPageData struct {
+	Downloads []export.Download
+}
+
+// downloads writes the data sets and the page that offers them, /data/.
+func (b *builder) downloads() {
+	m := b.m
+	ds, files, err := export.Downloads(export.Records{Data: m.d, Index: m.ix, Agreements: m.agreementRecords(), Table1: m.table1})
+	if err != nil {
+		b.errs = append(b.errs, err)
+	}
+	b.addFiles(files)
+	var lds []map[string]any
+	for _, d := range ds {
+		lds = append(lds, export.Dataset(d, b.exportSite()))
+	}
+	b.page("data", &render.LegacyPage{
+		Frame: render.Frame{
+			Path:        "data/",
+			Title:       "Data",
+			Description: "Download the atlas's records and published tables as CSV and JSON, with a data dictionary and licences.",
+			Wikipedia:   true,
+			JSONLD:      b.jsonLD(lds),
+		},
+		Data: dataPageData{ds},
+	})
+}
+
+// listed records a rendered page for the sitemap.
+func (b *builder) listed(p *render.Frame) {
+	if !p.NoIndex {
+		b.sitemap = append(b.sitemap, export.SitemapEntry{Loc: p.Path, LastMod: p.Updated})
+	}
+}
+
+// furniture writes robots.txt, and the sitemap and the feed when the base
+// URL allows them.
+func (b *builder) furniture() {
+	files, err := export.Furniture(b.exportSite(), b.sitemap, docs(b.m.caseViews("")))
+	if err != nil {
+		b.errs = append(b.errs, err)
+	}
+	b.addFiles(files)
+}
+
+// docs lists case studies for the feed and the search.
+func docs(cs []caseView) []export.Doc {
+	var out []export.Doc
+	for _, c := range cs {
+		d := export.Doc{Title: c.Title, Path: c.Path, Summary: c.Summary, Updated: c.Updated}
+		for _, co := range c.Countries {
+			d.Countries = append(d.Countries, co.Country)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// SitemapNote says why a build has no sitemap and feed, or is "" when it
+// has them.
+func SitemapNote(base sitepath.Base) string {
+	if base.Origin != "" {
+		return ""
+	}
+	return fmt.Sprintf("no %s or %s: the base URL %s has no scheme and host, and both need absolute URLs (build with -base-url https://HOST%s to get them)", sitepath.Sitemap, sitepath.Feed, base.Path, base.Path)
+}
+
+// search writes the search page and its index. Without JavaScript the
+// page points to the lists.
+func (b *builder) search() {
+	m := b.m
+	var pages []export.Doc
+	for _, d := range m.pages {
+		pages = append(pages, export.Doc{Title: d.Page.Title, Path: docPath(d), Summary: d.Page.Summary})
+	}
+	var countries []*records.Country
+	for _, c := range m.latamCountries() {
+		countries = append(countries, c.Country)
+	}
+	b.addFile(export.Search(export.SearchData{
+		Cases:      docs(m.caseViews("")),
+		Pages:      pages,
+		Countries:  countries,
+		Agreements: m.agreementRecords(),
+		Sources:    m.d.Sources,
+		Index:      m.ix,
+	}))
+	b.page("search", &render.LegacyPage{Frame: render.Frame{
+		Path:        "search/",
+		Title:       "Search",
+		Description: "Search the atlas's case studies, countries, localities, agreements and sources.",
+	}})
+}
+
+// agreementRecords returns the agreements in the order /agreements/ lists
+// them.
+func (m *model) agreementRecords() []*records.Agreement {
+	var as []*records.Agreement
+	for _, a := range m.agreements(nil) {
+		as = append(as, a.Agreement)
+	}
+	return as
+}
+
+// chartFiles writes a chart's CSV and JSON. wikipedia marks figures that
+// count records derived from Wikipedia.
+func (b *builder) chartFiles(p *chartPage, wikipedia bool) {
+	var srcs []export.Cite
+	for _, s := range p.Sources {
+		srcs = append(srcs, export.Cite{Source: s.Source, Locator: s.Locator})
+	}
+	lic := export.LicenceContent + " (this compilation); the figures are the source's"
+	if wikipedia {
+		lic = export.LicenceWikipedia + ": the counts include records derived from Wikipedia (" + export.AttribWikipedia + ")"
+	}
+	files, err := export.Chart(p.File, p.Data, srcs, lic)
+	if err != nil {
+		b.errs = append(b.errs, err)
+	}
+	b.addFiles(files)
+}

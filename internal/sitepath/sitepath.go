@@ -1,0 +1,112 @@
+// Package sitepath owns where the atlas is published and the path of every
+// page and file on it: the base URL (Base, ParseBase), and one function or
+// constant per kind of page, so that no other package spells a site path.
+// Paths are site-relative ("countries/chile/"); Base turns them into URLs
+// under the base path, and URLs does the same for templates.
+package sitepath
+
+import (
+	"strings"
+
+	"atlas/internal/slug"
+)
+
+// Slugs of the chart pages, under /charts/.
+const (
+	ChartTable1   = "table-1"
+	ChartPartners = "table-1-partners"
+	ChartChina    = "china-2015-2021"
+	ChartCompare  = "table-1-vs-records"
+	ChartMap      = "map"
+)
+
+// Site-relative paths of the pages and files that exist once.
+const (
+	Home       = ""
+	Countries  = "countries/"
+	Table1     = "table-1/"
+	Charts     = "charts/"
+	Cases      = "cases/"
+	Agreements = "agreements/"
+	Sources    = "sources/"
+	Data       = "data/"
+	Search     = "search/"
+	NotFound   = "404.html"
+
+	SearchIndex = "search-index.json"
+	Feed        = "feed.xml"
+	Sitemap     = "sitemap.xml"
+	Robots      = "robots.txt"
+
+	Favicon    = "static/favicon.svg"
+	Stylesheet = "static/atlas.css"
+	TableJS    = "static/js/table.js"
+	SearchJS   = "static/js/search.js"
+	ECharts    = "static/vendor/echarts/echarts.custom.min.js"
+	LatAmMap   = "static/vendor/world-atlas/latam.geo.json"
+)
+
+// Country is the path of a country's page, from its English name.
+func Country(name string) string { return Countries + slug.Make(name) + "/" }
+
+// Chart is the path of a chart's page.
+func Chart(slug string) string { return Charts + slug + "/" }
+
+// Case is the path of a case study.
+func Case(slug string) string { return Cases + slug + "/" }
+
+// Page is the path of a research page (about, methodology, ...).
+func Page(slug string) string { return slug + "/" }
+
+// Download is the path of a file on the data page: "agreements.csv".
+func Download(name string) string { return Data + name }
+
+// Source is the link to a source's entry in the bibliography.
+func Source(id string) string { return Sources + "#" + id }
+
+// Agreement is the link to an agreement's row on the list of agreements.
+func Agreement(id string) string { return Agreements + "#" + AgreementAnchor(id) }
+
+// AgreementAnchor is the id of an agreement's row.
+func AgreementAnchor(id string) string { return id }
+
+// LocalityAnchor is the id of a locality on its country's page.
+func LocalityAnchor(id string) string { return strings.ReplaceAll(id, "/", "-") }
+
+// PartnerAnchor is the id of a partner's group of agreements on a country
+// page.
+func PartnerAnchor(code string) string { return "with-" + strings.ToLower(code) }
+
+// Locality is the link to a Latin American locality on its country's
+// page, from the country's English name and the locality's id.
+func Locality(country, id string) string { return Country(country) + "#" + LocalityAnchor(id) }
+
+// URLs gives templates the URLs of the site's pages under its base:
+// {{to.Countries}}, {{to.Source .ID}}.
+type URLs struct{ Base Base }
+
+func (u URLs) Home() string                { return u.Base.URL(Home) }
+func (u URLs) Countries() string           { return u.Base.URL(Countries) }
+func (u URLs) Table1() string              { return u.Base.URL(Table1) }
+func (u URLs) Charts() string              { return u.Base.URL(Charts) }
+func (u URLs) Cases() string               { return u.Base.URL(Cases) }
+func (u URLs) Agreements() string          { return u.Base.URL(Agreements) }
+func (u URLs) Sources() string             { return u.Base.URL(Sources) }
+func (u URLs) Data() string                { return u.Base.URL(Data) }
+func (u URLs) Search() string              { return u.Base.URL(Search) }
+func (u URLs) SearchIndex() string         { return u.Base.URL(SearchIndex) }
+func (u URLs) Favicon() string             { return u.Base.URL(Favicon) }
+func (u URLs) Stylesheet() string          { return u.Base.URL(Stylesheet) }
+func (u URLs) TableJS() string             { return u.Base.URL(TableJS) }
+func (u URLs) SearchJS() string            { return u.Base.URL(SearchJS) }
+func (u URLs) Source(id string) string     { return u.Base.URL(Source(id)) }
+func (u URLs) Agreement(id string) string  { return u.Base.URL(Agreement(id)) }
+func (u URLs) Download(name string) string { return u.Base.URL(Download(name)) }
+func (u URLs) Chart(slug string) string    { return u.Base.URL(Chart(slug)) }
+
+// Chart pages by name, so that templates need not spell their slugs.
+func (u URLs) ChartTable1() string   { return u.Chart(ChartTable1) }
+func (u URLs) ChartPartners() string { return u.Chart(ChartPartners) }
+func (u URLs) ChartChina() string    { return u.Chart(ChartChina) }
+func (u URLs) ChartCompare() string  { return u.Chart(ChartCompare) }
+func (u URLs) ChartMap() string      { return u.Chart(ChartMap) }
