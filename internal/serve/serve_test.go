@@ -105,7 +105,7 @@ func listen(t testing.TB, hs *httptest.Server) *stream {
 // others: a watcher may see a file half-written and build that too.
 func (s *stream) until(ok func(Event) bool) Event {
 	s.t.Helper()
-	deadline := time.After(10 * time.Second)
+	deadline := time.After(60 * time.Second)
 	for {
 		select {
 		case e, open := <-s.ch:
@@ -117,7 +117,7 @@ func (s *stream) until(ok func(Event) bool) Event {
 			}
 			s.t.Logf("skipped event %+v", e)
 		case <-deadline:
-			s.t.Fatal("no such build event within 10s")
+			s.t.Fatal("no such build event within 60s")
 		}
 	}
 }
@@ -133,8 +133,8 @@ func (s *stream) next() Event {
 			s.t.Fatal("event stream closed")
 		}
 		return e
-	case <-time.After(10 * time.Second):
-		s.t.Fatal("no build event within 10s")
+	case <-time.After(60 * time.Second):
+		s.t.Fatal("no build event within 60s")
 	}
 	return Event{}
 }
