@@ -4,34 +4,35 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+
+	"atlas/internal/srcfs"
 )
 
 // StaticDir holds the files served as they are: CSS, vendored JavaScript,
 // images.
 const StaticDir = "static"
 
-// static copies static/ into the output under static/, skipping hidden
-// files, symbolic links and the vendored files readers do not need (see
-// unpublished).
+// static copies static/ into the output under static/. It reads the tree
+// as content/ and data/ are read (see package srcfs): hidden files and
+// everything inside a hidden directory (static/.git/) stay out, and a
+// symbolic link, named pipe or other non-regular file is an error naming
+// it, never followed or opened. The vendored files readers do not need
+// stay out too (see unpublished).
 func (b *builder) static(fsys fs.FS) {
-	err := fs.WalkDir(fsys, StaticDir, func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		// Hidden files are not published, and neither are symbolic links,
-		// which could pull any file of the machine into the site.
-		if strings.HasPrefix(path.Base(name), ".") || d.Type()&fs.ModeSymlink != 0 || unpublished(name) {
-			return nil
+	files, err := srcfs.Scan(fsys, StaticDir)
+	if err != nil {
+		b.errs = append(b.errs, err)
+	}
+	for _, name := range files {
+		if unpublished(name) {
+			continue
 		}
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return err
+			b.errs = append(b.errs, err)
+			continue
 		}
 		b.add(name, data)
-		return nil
-	})
-	if err != nil {
-		b.errs = append(b.errs, err)
 	}
 }
 

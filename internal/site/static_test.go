@@ -43,3 +43,32 @@ our own script, published
 		t.Errorf("published vendor files (-want +got):\n%s", diff)
 	}
 }
+
+// TestStaticHidden: a file inside a hidden directory of static/
+// (static/.git/config) was published, since only the file's own name was
+// checked. Now every hidden path component keeps a file out.
+func TestStaticHidden(t *testing.T) {
+	src := sitetest.Write(t, sitetest.Minimal+`-- static/.git/config --
+[remote "origin"]
+-- static/.git/objects/ab/cdef --
+blob
+-- static/img/.cache/x.png --
+png
+-- static/.hidden.css --
+hidden
+-- static/img/seen.svg --
+<svg/>
+`)
+	files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name := range files {
+		if strings.Contains(name, "/.") {
+			t.Errorf("published %s", name)
+		}
+	}
+	if _, ok := files["static/img/seen.svg"]; !ok {
+		t.Error("static/img/seen.svg was not published")
+	}
+}

@@ -2,11 +2,11 @@
 //
 // The build reads only regular files. A symbolic link could pull any file
 // of the machine into the site, and a FIFO or device would block the build
-// on open; neither is ever followed or opened. Under content/ and data/
-// each is an error naming it, so that an editor learns why a file is not
-// read (static/ skips them). Hidden files and directories (".git",
-// editors' ".#x.md" lock links and "~" backups are hidden or ignored by
-// their readers) are skipped without a word.
+// on open; neither is ever followed or opened. Under content/, data/ and
+// static/ each is an error naming it, so that an editor learns why a file
+// is not read. Hidden files and directories, with everything inside them
+// (".git", editors' ".#x.md" lock links; "~" backups are ignored by their
+// readers), are skipped without a word.
 package srcfs
 
 import (
