@@ -23,7 +23,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	if !parse(fs, args, stderr) {
 		return exitUsage
 	}
-	srv, err := serve.New(serve.Config{Src: os.DirFS(f.src), BaseURL: f.baseURL, Log: stdout})
+	srv, err := serve.New(serve.Config{Src: os.DirFS(f.src), BaseURL: f.baseURL, Addr: *addr, Log: stdout})
 	if err != nil {
 		fmt.Fprintf(stderr, "atlas serve: %v\n", err)
 		return exitUsage
@@ -32,6 +32,10 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "atlas serve: %v\n", err)
 		return exitInput
+	}
+	defer l.Close()
+	if serve.Exposed(l.Addr()) {
+		fmt.Fprintf(stderr, "atlas serve: WARNING: listening on %s, which other machines can reach: anyone on your networks can read the preview. Use -addr 127.0.0.1:PORT to keep it on this machine.\n", l.Addr())
 	}
 	fmt.Fprintf(stdout, "serving %s at %s (watching content/, data/, templates/, static/; Ctrl-C stops)\n", f.src, srv.URL(l.Addr().String()))
 	debug.SetGCPercent(serve.GCPercent)

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"time"
 )
 
 // EventsPath is where pages listen for builds. It sits outside any base
@@ -22,6 +23,13 @@ type Event struct {
 // client goes away.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
+	// The stream lasts as long as the page is open: the server's read and
+	// write deadlines, meant for single files, would cut it (an expired
+	// read deadline cancels the request's context). Not every writer
+	// supports deadlines (httptest's recorder does not), and none is
+	// needed there.
+	rc.SetReadDeadline(time.Time{})
+	rc.SetWriteDeadline(time.Time{})
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", "no-store")

@@ -13,6 +13,18 @@
 // A missing page gets the site's own 404.html with status 404, as on
 // GitHub Pages.
 //
+// # Who it answers
+//
+// A request whose Host header is not a loopback name (localhost,
+// 127.0.0.1, [::1], with any port) or the host of the configured address
+// gets 421 Misdirected Request: otherwise a page of another site, whose
+// name its owner points at 127.0.0.1 (DNS rebinding), could read the
+// preview. Connections are bounded by read, write and idle timeouts, so
+// stalled and idle keep-alive connections are closed; the event stream
+// alone has no read or write deadline, since it stays open as long as its
+// page. Listening on an address other machines can reach (0.0.0.0, [::],
+// a LAN address) is allowed, but the command warns about it (Exposed).
+//
 // # Reloading
 //
 // Every HTML response gets a small script before </body> (only here: the
@@ -26,6 +38,8 @@
 //
 // A failed rebuild keeps the last good site and adds an overlay to every
 // page listing the problems, one "path:line:col: field: problem" per line.
+// A file or directory that cannot be read is one of them: it does not
+// stop the preview.
 // The next good build reloads the pages without it.
 //
 // # Watching
@@ -70,17 +84,22 @@ var WatchDirs = []string{"content", "data", "templates", "static"}
 
 // Config says what to preview.
 type Config struct {
-	Src      fs.FS  // the source tree, as for site.Config
-	BaseURL  string // as for site.Config
+	Src     fs.FS  // the source tree, as for site.Config
+	BaseURL string // as for site.Config
+	// Addr is the address the preview listens on ("127.0.0.1:8080"):
+	// besides the loopback names, its host is the only Host a request
+	// may name (see the package doc).
+	Addr     string
 	Interval time.Duration
 	Log      io.Writer // one line per build; nil for none
 }
 
 // Server builds, serves and watches a site.
 type Server struct {
-	cfg   Config
-	base  sitepath.Base
-	start int64 // makes generation ids differ across restarts
+	cfg      Config
+	base     sitepath.Base
+	start    int64 // makes generation ids differ across restarts
+	timeouts timeouts
 
 	mu     sync.RWMutex
 	builds int // number of builds so far
@@ -109,7 +128,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
-	return &Server{cfg: cfg, base: base, start: time.Now().UnixNano(), subs: map[chan struct{}]bool{}}, nil
+	return &Server{cfg: cfg, base: base, start: time.Now().UnixNano(), timeouts: defaultTimeouts,
+		subs: map[chan struct{}]bool{}}, nil
 }
 
 // Rebuild builds the site, keeps the result if it succeeded, and tells
@@ -187,11 +207,7 @@ func (s *Server) current() state {
 // ctx is done.
 func (s *Server) Run(ctx context.Context, l net.Listener) error {
 	s.Rebuild()
-	srv := &http.Server{
-		Handler:           s.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-	}
+	srv := s.httpServer(ctx)
 	// The watcher stops when the server fails, so the preview never goes
 	// on watching with nothing serving.
 	wctx, stop := context.WithCancel(ctx)
@@ -212,6 +228,30 @@ func (s *Server) Run(ctx context.Context, l net.Listener) error {
 		return nil
 	}
 	return werr
+}
+
+// timeouts bound how long a connection may take over each part of an
+// exchange, so that stalled or idle connections are closed rather than
+// kept for ever.
+type timeouts struct {
+	readHeader, read, write, idle time.Duration
+}
+
+// defaultTimeouts are generous for a local preview: a page of the site
+// is written in milliseconds. The event stream lifts the read and write
+// deadlines for itself (see events).
+var defaultTimeouts = timeouts{readHeader: 10 * time.Second, read: 30 * time.Second, write: 30 * time.Second, idle: 30 * time.Second}
+
+// httpServer is the HTTP server of Run, with the timeouts of s.
+func (s *Server) httpServer(ctx context.Context) *http.Server {
+	return &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: s.timeouts.readHeader,
+		ReadTimeout:       s.timeouts.read,
+		WriteTimeout:      s.timeouts.write,
+		IdleTimeout:       s.timeouts.idle,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
 }
 
 // URL is the address to open for a server listening on addr.

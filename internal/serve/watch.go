@@ -16,6 +16,9 @@ type stamp struct {
 	size int64
 }
 
+// unreadable is the stamp of a file or directory the walk could not read.
+var unreadable = stamp{size: -1}
+
 // snapshot maps the slash paths of the watched files to their stamps.
 type snapshot map[string]stamp
 
@@ -88,7 +91,8 @@ func (s *Server) settle(snap snapshot) (snapshot, error) {
 }
 
 // take walks the watched directories. A directory that does not exist is
-// empty; a file that disappears during the walk is left out.
+// empty; a file that disappears during the walk is left out; one that
+// cannot be read is stamped unreadable.
 func take(fsys fs.FS) (snapshot, error) {
 	snap := snapshot{}
 	for _, dir := range WatchDirs {
@@ -97,7 +101,15 @@ func take(fsys fs.FS) (snapshot, error) {
 				if errors.Is(err, fs.ErrNotExist) {
 					return nil
 				}
-				return err
+				// An unreadable file or directory does not stop the
+				// preview: the build reports it, the overlay shows it,
+				// and making it readable again is a change like any
+				// other.
+				snap[name] = unreadable
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
 			}
 			if scratch(path.Base(name)) && name != dir {
 				if d.IsDir() {
@@ -113,7 +125,8 @@ func take(fsys fs.FS) (snapshot, error) {
 				return nil
 			}
 			if err != nil {
-				return err
+				snap[name] = unreadable
+				return nil
 			}
 			snap[name] = stamp{info.ModTime(), info.Size()}
 			return nil
