@@ -663,6 +663,108 @@ nav:
 			want: []string{`data/site.yaml:6:11: path: "about/": no such page (the path of a page the site builds, such as "countries/")`},
 		},
 		{
+			name: "file names that are not slugs",
+			files: "-- content/cases/zz test.md --\n" + caseFront("zz test") +
+				"-- content/cases/a#b?c.md --\n" + caseFront("a#b?c") +
+				"-- content/pages/Upper.md --\n" + pageFront("Upper"),
+			want: []string{
+				`content/cases/a#b?c.md:3:7: slug: "a#b?c" is not a slug (lowercase letters, digits and hyphens, such as "biobio"; rename the file to match)`,
+				`content/cases/zz test.md:3:7: slug: "zz test" is not a slug (lowercase letters, digits and hyphens, such as "biobio"; rename the file to match)`,
+				`content/pages/Upper.md:3:7: slug: "Upper" is not a slug (lowercase letters, digits and hyphens, such as "biobio"; rename the file to match)`,
+			},
+		},
+		{
+			// The site's own files all have a dot, which no slug has.
+			name: "page slugs of the site's files",
+			files: "-- content/pages/index.html.md --\n" + pageFront("index.html") +
+				"-- content/pages/robots.txt.md --\n" + pageFront("robots.txt") +
+				"-- content/pages/404.html.md --\n" + pageFront("404.html") +
+				"-- content/pages/feed.xml.md --\n" + pageFront("feed.xml"),
+			want: []string{
+				`content/pages/404.html.md:3:7: slug: "404.html" is not a slug (lowercase letters, digits and hyphens, such as "biobio"; rename the file to match)`,
+				`content/pages/feed.xml.md:3:7: slug: "feed.xml" is not a slug (lowercase letters, digits and hyphens, such as "biobio"; rename the file to match)`,
+				`content/pages/index.html.md:3:7: slug: "index.html" is not a slug (lowercase letters, digits and hyphens, such as "biobio"; rename the file to match)`,
+				`content/pages/robots.txt.md:3:7: slug: "robots.txt" is not a slug (lowercase letters, digits and hyphens, such as "biobio"; rename the file to match)`,
+			},
+		},
+		{
+			name: "page slugs the site uses",
+			files: "-- content/pages/places.md --\n" + pageFront("places") +
+				"-- content/pages/partners.md --\n" + pageFront("partners") +
+				"-- content/pages/agreements.md --\n" + pageFront("agreements") +
+				"-- content/pages/search.md --\n" + pageFront("search") +
+				"-- content/pages/static.md --\n" + pageFront("static"),
+			want: []string{
+				`content/pages/agreements.md:3:7: slug: "agreements" is a path the site uses (a slug other than agreements, cases, charts, countries, data, partners, places, search, sources, static, table-1)`,
+				`content/pages/partners.md:3:7: slug: "partners" is a path the site uses (a slug other than agreements, cases, charts, countries, data, partners, places, search, sources, static, table-1)`,
+				`content/pages/places.md:3:7: slug: "places" is a path the site uses (a slug other than agreements, cases, charts, countries, data, partners, places, search, sources, static, table-1)`,
+				`content/pages/search.md:3:7: slug: "search" is a path the site uses (a slug other than agreements, cases, charts, countries, data, partners, places, search, sources, static, table-1)`,
+				`content/pages/static.md:3:7: slug: "static" is a path the site uses (a slug other than agreements, cases, charts, countries, data, partners, places, search, sources, static, table-1)`,
+			},
+		},
+		{
+			name: "country names that give one page path",
+			files: `-- data/countries.yaml --
+countries:
+  - code: AR
+    name: Argentina
+    name_es: Argentina
+    region: latin-america
+    subregion: South America
+  - code: BR
+    name: Brazil
+    name_es: Brasil
+    region: latin-america
+    subregion: South America
+  - code: XA
+    name: "ARGENTINA!"
+    name_es: Argentina
+    region: latin-america
+    subregion: South America
+  - code: CN
+    name: China
+    name_es: China
+    region: asia
+    subregion: East Asia
+  - code: TW
+    name: Taiwan
+    name_es: Taiwán
+    region: asia
+    subregion: East Asia
+  - code: JP
+    name: Japan
+    name_es: Japón
+    region: asia
+    subregion: East Asia
+  - code: IN
+    name: India
+    name_es: India
+    region: asia
+    subregion: South Asia
+  - code: XB
+    name: "中国"
+    name_es: China
+    region: asia
+    subregion: East Asia
+`,
+			want: []string{
+				`data/countries.yaml:13:11: name: "ARGENTINA!" gives the slug "argentina", the path of its page, as "Argentina" does (first at data/countries.yaml:3:11) (a name that differs in its letters or digits)`,
+				`data/countries.yaml:38:11: name: "中国" gives an empty slug, the path of its page (a name with Latin letters or digits)`,
+			},
+		},
+		{
+			name: "figure set without figures",
+			files: `-- data/published/figures.yaml --
+figures:
+  id: counts
+  title: "Counts"
+  source: report
+  partner: CN
+  items: []
+`,
+			want: []string{`data/published/figures.yaml:6:10: items: empty list (at least one figure)`},
+		},
+		{
 			name:  "settings not a mapping",
 			files: "-- data/site.yaml --\n- title: Atlas\n",
 			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, nav)"},
@@ -695,6 +797,17 @@ nav:
 			}
 		})
 	}
+}
+
+// caseFront is a valid case study for the minimal site, with the given
+// slug on line 3.
+func caseFront(slug string) string {
+	return "---\ntitle: \"A case\"\nslug: " + slug + "\nsummary: \"A case.\"\ncountries: [AR]\nsources: [report]\nupdated: 2026-01-01\n---\nText.\n"
+}
+
+// pageFront is a valid research page with the given slug on line 3.
+func pageFront(slug string) string {
+	return "---\ntitle: \"A page\"\nslug: " + slug + "\nsummary: \"A page.\"\norder: 9\nupdated: 2026-01-01\n---\nText.\n"
 }
 
 // TestBuildFailure checks how a failure that is not about a data or

@@ -9,7 +9,7 @@
 // the Markdown body follows. Case front matter:
 //
 //	title: "Biobío Region (Chile) and its Chinese partners"   (required)
-//	slug: biobio                  (required; equals the file name)
+//	slug: biobio                  (required; lowercase letters, digits and hyphens; equals the file name)
 //	summary: "One or two sentences."                          (required)
 //	countries: [CL]               Latin American country codes ([] builds, for a fresh scaffold)
 //	localities: [cl/biobio-region, cn/hubei]                  locality ids
@@ -18,7 +18,9 @@
 //	sources: [araya-heredia-rsa]  the main sources ([] builds too; fill both before publishing)
 //	updated: 2026-11-22           (required)
 //
-// Page front matter: title, slug, summary, order (navigation order), updated.
+// Page front matter: title, slug, summary, order (navigation order),
+// updated. A page's slug is a top-level path of the site, so it may not be
+// one of the site's own (checked by package site).
 //
 // A .md file anywhere else under content/ is an error, and so is a
 // symbolic link or other non-regular file (see srcfs).

@@ -3,6 +3,7 @@ package content
 import (
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 
 	"atlas/internal/srcfs"
@@ -129,6 +130,13 @@ func split(name string, src []byte) (front, body []byte, bodyLine int, err error
 	return front, []byte(bodyText), bodyLine, nil
 }
 
+// slugRE is what a slug, and so a document's file name, may be: the
+// slug is a path segment of the site, and a space, "#", "?" or upper-case
+// letter there breaks links or differs between file systems.
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+// checkSlug reports a slug that is not one, or that differs from the
+// file's name.
 func checkSlug(d *Doc, name string) error {
 	slug, fields, pos := "", srcpos.Fields(nil), srcpos.Position{}
 	if d.Case != nil {
@@ -136,11 +144,14 @@ func checkSlug(d *Doc, name string) error {
 	} else {
 		slug, fields, pos = d.Page.Slug, d.Page.Fields, d.Page.Pos
 	}
+	if p, ok := fields["slug"]; ok {
+		pos = p
+	}
 	want := strings.TrimSuffix(path.Base(name), ".md")
-	if slug != want {
-		if p, ok := fields["slug"]; ok {
-			pos = p
-		}
+	switch {
+	case !slugRE.MatchString(slug):
+		return srcpos.Errorf(pos, "slug", "%q is not a slug (lowercase letters, digits and hyphens, such as \"biobio\"; rename the file to match)", slug)
+	case slug != want:
 		return srcpos.Errorf(pos, "slug", "%q differs from the file name (expected %q)", slug, want)
 	}
 	return nil

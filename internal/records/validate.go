@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"atlas/internal/slug"
 	"atlas/internal/srcpos"
 )
 
@@ -105,6 +106,7 @@ func (v *validator) unique(seen map[string]srcpos.Position, id string, pos srcpo
 
 func (v *validator) countries() {
 	seen := map[string]srcpos.Position{}
+	slugs := map[string]*Country{} // by region and slug of the name
 	for _, c := range v.d.Countries {
 		p := c.Fields.At("code", c.Pos)
 		if !codeRE.MatchString(c.Code) {
@@ -119,8 +121,32 @@ func (v *validator) countries() {
 		v.oneOf(c.Fields, c.Pos, "region", c.Region, Regions)
 		v.csvText(c.Fields, c.Pos, "name", c.Name)
 		v.csvText(c.Fields, c.Pos, "name_es", c.NameES)
+		v.countrySlug(slugs, c)
 		v.ix.Country[c.Code] = c
 	}
+}
+
+// countrySlug reports a country whose name gives no slug, or the slug of
+// another country of its region: the slug is the path of the country's
+// page (countries/argentina/, partners/china/), and two pages at one path
+// would overwrite each other.
+func (v *validator) countrySlug(slugs map[string]*Country, c *Country) {
+	if strings.TrimSpace(c.Name) == "" {
+		return // reported as an empty name
+	}
+	p := c.Fields.At("name", c.Pos)
+	s := slug.Make(c.Name)
+	if s == "" {
+		v.errs.Add(p, "name", "%q gives an empty slug, the path of its page (a name with Latin letters or digits)", c.Name)
+		return
+	}
+	key := c.Region + "/" + s
+	if first, ok := slugs[key]; ok {
+		v.errs.Add(p, "name", "%q gives the slug %q, the path of its page, as %q does (first at %s) (a name that differs in its letters or digits)",
+			c.Name, s, first.Name, first.Fields.At("name", first.Pos))
+		return
+	}
+	slugs[key] = c
 }
 
 // country checks that code names a known country of region.
@@ -430,6 +456,9 @@ func (v *validator) figures() {
 		v.unique(seen, f.ID, f.Fields.At("id", f.Pos), "figure set id")
 		v.source(f.Fields, f.Pos, "source", f.Source)
 		v.country(f.Fields, f.Pos, "partner", f.Partner, Asia)
+		if len(f.Items) == 0 {
+			v.errs.Add(f.Fields.At("items", f.Pos), "items", "empty list (at least one figure)")
+		}
 		for _, it := range f.Items {
 			if it.Scope != "all" {
 				v.country(it.Fields, it.Pos, "scope", it.Scope, LatinAmerica)

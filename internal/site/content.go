@@ -16,11 +16,21 @@ import (
 	"atlas/internal/srcpos"
 )
 
-// reservedSlug reports whether slug is a top-level path of the site, which
-// a research page cannot take: one of its own sections or static/.
-func reservedSlug(slug string) bool {
-	return slug == StaticDir || slices.Contains(sections, sitepath.Page(slug))
-}
+// reservedSlugs are the top-level directories of the site, whose paths a
+// research page cannot take: the sections the site builds itself, and
+// static/. The site's top-level files (index.html, robots.txt, 404.html,
+// feed.xml, ...) all have a dot, which no slug has (see package content).
+var reservedSlugs = func() []string {
+	out := []string{StaticDir}
+	for _, p := range []string{
+		sitepath.Cases, sitepath.Table1, sitepath.Countries, sitepath.Charts, sitepath.Agreements,
+		sitepath.Sources, sitepath.Data, sitepath.Search, sitepath.Places, sitepath.Partners,
+	} {
+		out = append(out, strings.TrimSuffix(p, "/"))
+	}
+	slices.Sort(out)
+	return out
+}()
 
 // checkContent validates the cross-references of the documents against the
 // records.
@@ -58,8 +68,8 @@ func (m *model) checkContent() error {
 	}
 	for _, d := range m.pages {
 		p := d.Page
-		if reservedSlug(p.Slug) {
-			errs.Add(p.Fields.At("slug", p.Pos), "slug", "%q is a path the site uses (a different slug)", p.Slug)
+		if slices.Contains(reservedSlugs, p.Slug) {
+			errs.Add(p.Fields.At("slug", p.Pos), "slug", "%q is a path the site uses (a slug other than %s)", p.Slug, strings.Join(reservedSlugs, ", "))
 		}
 		m.date(&errs, p.Fields, p.Pos, p.Updated)
 		m.citations(&errs, d)

@@ -140,7 +140,7 @@ order: 1
 updated: 2026-11-22
 ---
 Text.
-`, `content/pages/search.md:3:7: slug: "search" is a path the site uses (a different slug)`},
+`, `content/pages/search.md:3:7: slug: "search" is a path the site uses (a slug other than agreements, cases, charts, countries, data, partners, places, search, sources, static, table-1)`},
 		{"citation in a table caption", strings.Replace(jujuyCase, "## Background", "Table: Counts [@report]\n| A | B |\n| --- | --- |\n| 1 | 2 |", 1),
 			`content/cases/jujuy.md:13:15: citation: a citation in a table caption (cite in the text before the table, or in a cell)`},
 		{"blank author", `-- data/sources.yaml --

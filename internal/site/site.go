@@ -143,13 +143,6 @@ func (m *model) checkNav(files output.Files) error {
 	return errs.Err()
 }
 
-// sections are the top-level pages the site builds itself, whose paths a
-// research page cannot take.
-var sections = []string{
-	sitepath.Cases, sitepath.Table1, sitepath.Countries, sitepath.Charts,
-	sitepath.Agreements, sitepath.Sources, sitepath.Data, sitepath.Search,
-}
-
 // model is the validated site: records with their indexes and the derived
 // figures.
 type model struct {
