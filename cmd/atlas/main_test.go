@@ -765,6 +765,50 @@ figures:
 			want: []string{`data/published/figures.yaml:6:10: items: empty list (at least one figure)`},
 		},
 		{
+			name: "ids that the pages use for elements",
+			files: `-- data/sources.yaml --
+sources:
+  - id: report
+    kind: report
+    authors: ["Ana Autora"]
+    title: "A report on twinning"
+    url: "https://example.org/report"
+    accessed: "2026-01-15"
+  - id: main
+    kind: web
+    title: "Main"
+  - id: ref-2
+    kind: web
+    title: "Ref"
+  - id: br-sao-paulo
+    kind: web
+    title: "A locality's anchor"
+-- data/agreements/ar.yaml --
+agreements:
+  - id: references
+    latam: ar/jujuy-province
+    asia: cn/guizhou
+    kind: sister-city
+    year: 2018
+    sources:
+      - source: report
+        locator: "p. 3"
+  - id: ar-jujuy-province
+    latam: ar/jujuy-province
+    asia: jp/osaka
+    kind: friendship
+    sources:
+      - source: report
+`,
+			want: []string{
+				`data/agreements/ar.yaml:2:9: id: agreement id "references" is an element id the pages use (` + reservedIDs + `)`,
+				`data/agreements/ar.yaml:10:9: id: agreement id "ar-jujuy-province" is the anchor of locality "ar/jujuy-province" on its country's page (another id)`,
+				`data/sources.yaml:8:9: id: source id "main" is an element id the pages use (` + reservedIDs + `)`,
+				`data/sources.yaml:11:9: id: source id "ref-2" is an element id the pages use (` + reservedIDs + `)`,
+				`data/sources.yaml:14:9: id: source id "br-sao-paulo" is the anchor of locality "br/sao-paulo" on its country's page (another id)`,
+			},
+		},
+		{
 			name:  "settings not a mapping",
 			files: "-- data/site.yaml --\n- title: Atlas\n",
 			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, nav)"},
@@ -798,6 +842,10 @@ figures:
 		})
 	}
 }
+
+// reservedIDs is the expected part of the message about an id the pages
+// use.
+const reservedIDs = "an id other than agreements, asia, by-country, by-level, cases, checks, compare, country-agreements, data, explore, figures, growth, latam, latest, localities, main, other-agreements, others, partner-agreements, partners, place-agreements, places, q, reading, references, source, sources, table-1, and not starting with cite-, ref-, with-, in-"
 
 // caseFront is a valid case study for the minimal site, with the given
 // slug on line 3.

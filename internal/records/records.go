@@ -26,7 +26,11 @@
 //
 // Country codes are ISO 3166-1 alpha-2 in upper case. A locality id is the
 // lower-case country code, a slash and a slug ("ar/jujuy"). A year is given
-// only when a source states it; unknown stays empty.
+// only when a source states it; unknown stays empty. Agreement and source
+// ids become element ids on the pages, so neither may be an id the pages
+// use themselves (sitepath.ReservedIDs: "main", "references", "cite-1", ...)
+// or a locality's anchor ("ar-jujuy"). Two countries of a region may not
+// have names that give one slug: it is the path of their page.
 //
 // A source with a url must carry accessed, the day (YYYY-MM-DD) its page was
 // read, in a year no later than the build's. Among the source kinds, register

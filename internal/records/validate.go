@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"atlas/internal/sitepath"
 	"atlas/internal/slug"
 	"atlas/internal/srcpos"
 )
@@ -64,6 +65,7 @@ func Validate(d *Data, now int) (*Index, error) {
 	v.sources()
 	v.localities()
 	v.agreements()
+	v.anchors()
 	v.tables()
 	v.figures()
 	if err := v.errs.Err(); err != nil {
@@ -147,6 +149,33 @@ func (v *validator) countrySlug(slugs map[string]*Country, c *Country) {
 		return
 	}
 	slugs[key] = c
+}
+
+// anchors reports agreement and source ids that would give an element the
+// id of another one on the same page: an id the pages use for elements of
+// their own (sitepath.ReservedIDs), or a Latin American locality's anchor
+// on its country's page, which also lists the locality's agreements.
+func (v *validator) anchors() {
+	localities := map[string]string{} // anchor -> locality id
+	for _, l := range v.d.Localities {
+		localities[sitepath.LocalityAnchor(l.ID)] = l.ID
+	}
+	check := func(fields srcpos.Fields, def srcpos.Position, what, id string) {
+		p := fields.At("id", def)
+		switch l, ok := localities[id]; {
+		case sitepath.ReservedID(id):
+			v.errs.Add(p, "id", "%s %q is an element id the pages use (an id other than %s, and not starting with %s)",
+				what, id, strings.Join(sitepath.ReservedIDs, ", "), strings.Join(sitepath.ReservedPrefixes, ", "))
+		case ok:
+			v.errs.Add(p, "id", "%s %q is the anchor of locality %q on its country's page (another id)", what, id, l)
+		}
+	}
+	for _, s := range v.d.Sources {
+		check(s.Fields, s.Pos, "source id", s.ID)
+	}
+	for _, a := range v.d.Agreements {
+		check(a.Fields, a.Pos, "agreement id", a.ID)
+	}
 }
 
 // country checks that code names a known country of region.
