@@ -13,6 +13,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.StringVar(&f.src, "src", ".", "source `directory` holding data/, content/, templates/ and static/")
 	fs.StringVar(&f.baseURL, "base-url", "/", "`URL` or path the site is published under; links are checked under it")
+	f.registerDate(fs)
 	if !parse(fs, args, stderr) {
 		return exitUsage
 	}

@@ -57,7 +57,7 @@ func TestBuildMinimal(t *testing.T) {
 }
 
 func TestUsage(t *testing.T) {
-	for _, args := range [][]string{nil, {"frobnicate"}, {"build", "-nope"}, {"build", "extra"}} {
+	for _, args := range [][]string{nil, {"frobnicate"}, {"build", "-nope"}, {"build", "extra"}, {"build", "-date", "2026-13-01"}, {"build", "-date", "30/11/2026"}} {
 		if code, _, _ := runAtlas(args...); code != exitUsage {
 			t.Errorf("atlas %q: exit %d, want %d", args, code, exitUsage)
 		}
@@ -809,6 +809,18 @@ agreements:
 			},
 		},
 		{
+			// The build's day is 2026-11-30 (-date): a later updated: date
+			// in the same year was accepted, as only years were compared.
+			name: "updated after the build's day",
+			files: "-- content/pages/about.md --\n" + strings.Replace(pageFront("about"), "2026-01-01", "2026-12-01", 1) +
+				"-- content/cases/later.md --\n" + strings.Replace(caseFront("later"), "2026-01-01", "2027-01-01", 1) +
+				"-- content/cases/today.md --\n" + strings.Replace(caseFront("today"), "2026-01-01", "2026-11-30", 1),
+			want: []string{
+				`content/cases/later.md:7:10: updated: 2027-01-01 is after the build's day, 2026-11-30 (a date no later than it; build with -date to set the day)`,
+				`content/pages/about.md:6:10: updated: 2026-12-01 is after the build's day, 2026-11-30 (a date no later than it; build with -date to set the day)`,
+			},
+		},
+		{
 			name:  "settings not a mapping",
 			files: "-- data/site.yaml --\n- title: Atlas\n",
 			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, nav)"},
@@ -816,7 +828,7 @@ agreements:
 	}
 	src := sitetest.Write(t, sitetest.Minimal)
 	out := filepath.Join(t.TempDir(), "public")
-	if code, _, stderr := runAtlas("build", "-src", src, "-out", out, "-year", "2026"); code != 0 {
+	if code, _, stderr := runAtlas("build", "-src", src, "-out", out, "-year", "2026", "-date", "2026-11-30"); code != 0 {
 		t.Fatalf("good build: exit %d:\n%s", code, stderr)
 	}
 	before := snapshot(t, out)
@@ -824,7 +836,7 @@ agreements:
 		t.Run(tt.name, func(t *testing.T) {
 			src := sitetest.Write(t, sitetest.Without(sitetest.Minimal, tt.drop...))
 			sitetest.WriteTo(t, src, tt.files)
-			code, _, stderr := runAtlas("build", "-src", src, "-out", out, "-year", "2026")
+			code, _, stderr := runAtlas("build", "-src", src, "-out", out, "-year", "2026", "-date", "2026-11-30")
 			if code != exitInput {
 				t.Errorf("exit %d, want %d", code, exitInput)
 			}

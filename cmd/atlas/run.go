@@ -19,7 +19,7 @@ import (
 const usage = `usage: atlas <command> [flags]
 
 commands:
-  build   build the site: atlas build [-src DIR] [-out DIR] [-base-url URL]
+  build   build the site: atlas build [-src DIR] [-out DIR] [-base-url URL] [-date YYYY-MM-DD]
   check   validate everything and check every internal link and anchor: atlas check [-src DIR] [-base-url URL]
   new     scaffold a case study: atlas new case [-src DIR] "Title"
   serve   preview it, rebuilding and reloading on change: atlas serve [-addr 127.0.0.1:8080] [-src DIR] [-base-url URL]
@@ -61,17 +61,46 @@ func run(args []string, stdout, stderr io.Writer) int {
 type buildFlags struct {
 	src, out, baseURL string
 	year              int
+	date              day
 }
 
 func (f *buildFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.src, "src", ".", "source `directory` holding data/, content/, templates/ and static/")
 	fs.StringVar(&f.out, "out", "public", "output `directory`, replaced only when the build succeeds")
 	fs.StringVar(&f.baseURL, "base-url", "/", "`URL` or path the site is published under, such as https://example.github.io/atlas/")
-	fs.IntVar(&f.year, "year", 0, "the current `year`, the latest a record may carry (default: the clock's)")
+	fs.IntVar(&f.year, "year", 0, "the current `year`, the latest a record may carry (default: the -date's year)")
+	f.registerDate(fs)
+}
+
+func (f *buildFlags) registerDate(fs *flag.FlagSet) {
+	fs.Var(&f.date, "date", "the build's `day`, YYYY-MM-DD: the latest an updated: date may be; set it for a reproducible build (default: the clock's day)")
 }
 
 func (f *buildFlags) config() site.Config {
-	return site.Config{Src: os.DirFS(f.src), Out: f.out, BaseURL: f.baseURL, Year: f.year}
+	date := time.Time(f.date)
+	if date.IsZero() {
+		date = site.Today()
+	}
+	return site.Config{Src: os.DirFS(f.src), Out: f.out, BaseURL: f.baseURL, Year: f.year, Date: date}
+}
+
+// day is a flag holding a day, YYYY-MM-DD.
+type day time.Time
+
+func (d *day) String() string {
+	if d == nil || time.Time(*d).IsZero() {
+		return ""
+	}
+	return time.Time(*d).Format(time.DateOnly)
+}
+
+func (d *day) Set(s string) error {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return fmt.Errorf("%q is not a day (YYYY-MM-DD)", s)
+	}
+	*d = day(t)
+	return nil
 }
 
 // parse parses a subcommand's flags, printing usage errors.

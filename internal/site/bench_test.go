@@ -11,7 +11,7 @@ import (
 func BenchmarkGenerate(b *testing.B) {
 	fsys := os.DirFS(sitetest.Root(b))
 	for b.Loop() {
-		if _, err := Generate(Config{Src: fsys, BaseURL: "/", Year: 2026}); err != nil {
+		if _, err := Generate(Config{Src: fsys, BaseURL: "/", Year: 2026, Date: testDate}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -307,7 +307,7 @@ func TestCountryCharts(t *testing.T) {
 // or a map: their chart pages are left out, and nothing links to them.
 func TestChartsWithoutData(t *testing.T) {
 	src := sitetest.Write(t, sitetest.Minimal)
-	files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
+	files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026, Date: testDate})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -368,7 +368,7 @@ func TestMissingMessage(t *testing.T) {
 	if err := os.WriteFile(name, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err = Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
+	_, err = Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026, Date: testDate})
 	want := "templates/messages/en.yaml: chart.table-1.summary: no such message (add it to every language's file)"
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %q", err, want)

@@ -91,8 +91,10 @@ func (m *model) date(errs *srcpos.List, fields srcpos.Fields, def srcpos.Positio
 	switch {
 	case err != nil:
 		errs.Add(fields.At("updated", def), "updated", "%q is not a date (YYYY-MM-DD)", s)
-	case t.Year() < records.FirstYear || t.Year() > m.year:
-		errs.Add(fields.At("updated", def), "updated", "%s is not a possible date (a date from %d to %d)", s, records.FirstYear, m.year)
+	case t.Year() < records.FirstYear:
+		errs.Add(fields.At("updated", def), "updated", "%s is not a possible date (a date from %d-01-01 to the build's day, %s)", s, records.FirstYear, m.day.Format(time.DateOnly))
+	case t.After(m.day):
+		errs.Add(fields.At("updated", def), "updated", "%s is after the build's day, %s (a date no later than it; build with -date to set the day)", s, m.day.Format(time.DateOnly))
 	}
 }
 

@@ -56,7 +56,7 @@ func TestCaseStudyErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := sitetest.Write(t, sitetest.Minimal+strings.Replace(jujuyCase, tt.old, tt.new_, 1))
-			_, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
+			_, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026, Date: testDate})
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -69,7 +69,7 @@ func TestCaseStudyErrors(t *testing.T) {
 
 func TestCaseStudyPage(t *testing.T) {
 	src := sitetest.Write(t, sitetest.Minimal+jujuyCase)
-	files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/atlas/", Year: 2026})
+	files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/atlas/", Year: 2026, Date: testDate})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,7 +29,7 @@ table:
       counts: {JP: 2}
   totals: [2]
 `)
-		files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
+		files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026, Date: testDate})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -49,7 +49,7 @@ table:
     region: latin-america
     subregion: South America
 `)
-		files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
+		files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026, Date: testDate})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -88,7 +88,7 @@ table:
 			// A stand-in for the bundle that test sites leave out.
 			src := sitetest.Write(t, tt.archive+"-- static/vendor/echarts/echarts.custom.min.js --\n")
 			const baseURL = "https://example.github.io/atlas/"
-			files, err := Generate(Config{Src: os.DirFS(src), BaseURL: baseURL, Year: 2026})
+			files, err := Generate(Config{Src: os.DirFS(src), BaseURL: baseURL, Year: 2026, Date: testDate})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -119,7 +119,7 @@ not front matter
 -- data/agreements/.#ar.yaml --
 not: [yaml
 `)
-		files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
+		files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026, Date: testDate})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,7 +154,7 @@ sources:
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := sitetest.Write(t, sitetest.Minimal+tt.files)
-			_, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
+			_, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026, Date: testDate})
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("error = %v\nwant %s", err, tt.want)
 			}
@@ -164,7 +164,7 @@ sources:
 	// so, rather than failing in a template.
 	t.Run("no published table", func(t *testing.T) {
 		src := sitetest.Write(t, sitetest.Without(sitetest.Minimal, "data/published/table-1.yaml"))
-		_, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
+		_, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026, Date: testDate})
 		const want = `data/published: id: no published table with id "rouvinski-table-1" (the table reproduced at /table-1/)`
 		if err == nil || err.Error() != want {
 			t.Errorf("error = %v\nwant %s", err, want)

@@ -28,8 +28,18 @@ type Config struct {
 	Out     string // the output directory
 	BaseURL string // "/" , "/atlas/" or "https://example.github.io/atlas/"
 	// Year is the current year, the latest a record may carry; zero means
-	// the clock's year.
+	// Date's year.
 	Year int
+	// Date is the build's day, the latest an updated: date of the content
+	// may be; zero means the clock's day (Today). A fixed date makes a
+	// build reproducible.
+	Date time.Time
+}
+
+// Today is the clock's day, at midnight UTC, as Config.Date holds it.
+func Today() time.Time {
+	y, m, d := time.Now().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
 // Result describes a finished build.
@@ -83,11 +93,15 @@ func Generate(cfg Config) (output.Files, error) {
 	if err != nil {
 		return nil, err
 	}
+	date := cfg.Date
+	if date.IsZero() {
+		date = Today()
+	}
 	year := cfg.Year
 	if year == 0 {
-		year = time.Now().Year()
+		year = date.Year()
 	}
-	m, err := assemble(cfg.Src, year, base.Path)
+	m, err := assemble(cfg.Src, year, date, base.Path)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +166,8 @@ type model struct {
 	table1 *stats.Table
 	cases  []*content.Doc
 	pages  []*content.Doc
-	year   int // the current year, the latest a record may carry
+	year   int       // the current year, the latest a record may carry
+	day    time.Time // the build's day, the latest an updated: date may be
 	msg    *messages.Table
 
 	// Computed once by assemble, for every page that needs them.
@@ -166,7 +181,7 @@ const Table1ID = "rouvinski-table-1"
 
 // assemble loads and validates the records and the content. It reports
 // the problems of both at once.
-func assemble(fsys fs.FS, year int, basePath string) (*model, error) {
+func assemble(fsys fs.FS, year int, date time.Time, basePath string) (*model, error) {
 	var errs srcpos.List
 	cases, pages, err := content.Load(fsys, basePath)
 	errs.Append(err)
@@ -183,7 +198,7 @@ func assemble(fsys fs.FS, year int, basePath string) (*model, error) {
 	slices.SortFunc(pages, func(a, b *content.Doc) int {
 		return cmp.Or(cmp.Compare(a.Page.Order, b.Page.Order), strings.Compare(a.Page.Slug, b.Page.Slug))
 	})
-	m := &model{d: d, ix: ix, counts: stats.CountAgreements(d, ix), cases: cases, pages: pages, year: year,
+	m := &model{d: d, ix: ix, counts: stats.CountAgreements(d, ix), cases: cases, pages: pages, year: year, day: date,
 		paths: map[string]string{}, latamLocalities: map[string]bool{}}
 	for _, a := range d.Agreements {
 		m.latamLocalities[a.LatAm] = true

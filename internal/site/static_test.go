@@ -27,7 +27,7 @@ Notice.
 -- static/js/entry.js --
 our own script, published
 `)
-	files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
+	files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026, Date: testDate})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ hidden
 -- static/img/seen.svg --
 <svg/>
 `)
-	files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026})
+	files, err := Generate(Config{Src: os.DirFS(src), BaseURL: "/", Year: 2026, Date: testDate})
 	if err != nil {
 		t.Fatal(err)
 	}
