@@ -38,6 +38,20 @@ validate: ## validate every built page with the Nu HTML Checker (npm vnu-jar; ne
 clean:
 	rm -rf $(OUT)
 
-fuzz: ## fuzz the YAML and Markdown decoders (FUZZTIME each, default 60s)
-	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime $(or $(FUZZTIME),60s) ./internal/strictyaml
-	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime $(or $(FUZZTIME),60s) ./internal/content
+# Each fuzz target as package:name; make fuzz runs them one after the other.
+FUZZ_TARGETS = \
+	./internal/strictyaml:FuzzDecode \
+	./internal/records:FuzzLoadValidate \
+	./internal/content:FuzzLoad \
+	./internal/content:FuzzFrontMatter \
+	./internal/content:FuzzCitations \
+	./internal/content:FuzzMarkdown \
+	./internal/site:FuzzBuild \
+	./internal/serve:FuzzPathFilter
+
+fuzz: ## run every fuzz target for FUZZTIME each (default 60s), one at a time; a crasher is saved under the package's testdata/fuzz/ and becomes a test case
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "== $$name in $$pkg"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(or $(FUZZTIME),60s) $(FUZZFLAGS) $$pkg; \
+	done
