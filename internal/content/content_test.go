@@ -93,6 +93,10 @@ func TestErrors(t *testing.T) {
 		{"unclosed front matter", "---\ntitle: x\n", "content/cases/biobio.md:1:1: front matter is not closed (expected a line --- after the YAML)"},
 		{"unknown key at its file line", strings.Replace(caseFront, "summary:", "sumary:", 1),
 			"content/cases/biobio.md:2:1: summary: missing (required)\ncontent/cases/biobio.md:4:1: sumary: unknown field (expected one of title, slug, summary, countries, localities, partners, period, sources, updated)"},
+		// Found by FuzzFrontMatter: YAML ended a line at the lone CR, so
+		// every later position was one line off.
+		{"lone carriage return", "---\n\r---\n---", "content/cases/biobio.md:2:1: a carriage return without a line feed (save the file with LF or CRLF line endings)"},
+		{"lone carriage return in the body", caseFront + "\nText.\r\nMore.\rEnd.\n", "content/cases/biobio.md:14:6: a carriage return without a line feed (save the file with LF or CRLF line endings)"},
 		{"slug differs", strings.Replace(caseFront, "slug: biobio", "slug: bio-bio", 1),
 			`content/cases/biobio.md:3:7: slug: "bio-bio" differs from the file name (expected "biobio")`},
 		{"script", caseFront + "\nText.\n\n<script>alert(1)</script>\n", "content/cases/biobio.md:15:1: body: raw HTML is not allowed (write Markdown)"},

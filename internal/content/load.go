@@ -106,6 +106,14 @@ func load(fsys fs.FS, name string, md *markdown) (*Doc, error) {
 // line on which the body starts.
 func split(name string, src []byte) (front, body []byte, bodyLine int, err error) {
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	// A carriage return alone ends a line for YAML and for goldmark but not
+	// for the positions, which count line feeds: every position after it
+	// would be off.
+	if i := strings.IndexByte(text, '\r'); i >= 0 {
+		line, col := srcpos.LineCol([]byte(text), i)
+		return nil, nil, 0, srcpos.Errorf(srcpos.Position{File: name, Line: line, Col: col}, "",
+			"a carriage return without a line feed (save the file with LF or CRLF line endings)")
+	}
 	if !strings.HasPrefix(text, "---\n") {
 		return nil, nil, 0, srcpos.Errorf(srcpos.Position{File: name, Line: 1, Col: 1}, "",
 			"no front matter (expected a first line ---, YAML, and a closing --- line)")
