@@ -821,6 +821,13 @@ agreements:
 			},
 		},
 		{
+			// Found by FuzzBuild: a lone "-" left a nil record, and
+			// validation panicked on it.
+			name:  "empty list item",
+			files: "-- data/agreements/ar.yaml --\nagreements:\n  -\n",
+			want:  []string{"data/agreements/ar.yaml:2:4: agreements: an empty list item (expected a mapping with keys id, latam, asia, kind, term, year, date, date_basis, status, sources, provenance, wikidata, note)"},
+		},
+		{
 			name:  "settings not a mapping",
 			files: "-- data/site.yaml --\n- title: Atlas\n",
 			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, nav)"},

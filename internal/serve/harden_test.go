@@ -36,6 +36,8 @@ func TestHostHeader(t *testing.T) {
 		{"", "127.0.0.1.evil.example", false},
 		{"", "", false},
 		{"", "192.168.1.5:8080", false},
+		{"", "::01%]", false}, // found by FuzzPathFilter: ::1 with the zone "]"
+		{"", "[::1%25eth0]:8080", false},
 		{"127.0.0.1:8080", "evil.example:8080", false},
 		{"192.168.1.5:8080", "192.168.1.5:8080", true},
 		{"192.168.1.5:8080", "evil.example:8080", false},

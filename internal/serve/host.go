@@ -29,6 +29,9 @@ func (s *Server) hostAllowed(host string) bool {
 		return true
 	}
 	ip, ipErr := netip.ParseAddr(name)
+	if ipErr == nil && ip.Zone() != "" {
+		return false // "[::1%eth0]": no browser names a host so
+	}
 	if ipErr == nil && ip.Unmap().IsLoopback() {
 		return true
 	}

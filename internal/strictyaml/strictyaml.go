@@ -192,6 +192,12 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, field string, fields srcp
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, c := range n.Content {
+			// An empty item ("-" alone) would leave a nil record in the
+			// list for every later stage to trip over.
+			if isNull(c) && v.Type().Elem().Kind() == reflect.Pointer {
+				d.errs.Add(d.pos(c), field, "an empty list item (expected %s)", describe(v.Type().Elem()))
+				continue
+			}
 			d.value(c, s.Index(i), field, nil)
 		}
 		v.Set(s)
