@@ -88,6 +88,9 @@ type AgreementPage struct {
 	Asia      Place
 	// Others are the other agreements of either locality.
 	Others AgreementsTable
+	// GradesPath is where the methodology page explains the confidence
+	// grades, or "" when the site has no such page.
+	GradesPath string
 }
 
 // FacetBox is one facet of the list of agreements, with the count of each

@@ -43,6 +43,9 @@ var facets = []facet{
 		}
 		return v
 	}},
+	{"grade", "Confidence grade", func(a agreementView) []facetValue {
+		return []facetValue{{a.Grade, a.GradeLabel}}
+	}},
 	{"decade", "Year known", func(a agreementView) []facetValue {
 		if a.Year == nil {
 			return []facetValue{{"unknown", "year unknown"}}

@@ -128,10 +128,22 @@ func (b *builder) agreementPages(ln *links) {
 				Description: "The " + a.Kind + " between " + a.LatAm.Name + " (" + a.LatAmCountry.Name + ") and " + a.Asia.Name + " (" + a.AsiaCountry.Name + "), with its sources.",
 				Wikipedia:   a.Wikipedia,
 			},
-			Agreement: a,
-			LatAm:     m.place(a.LatAm, len(ln.byPlace[a.LatAm.ID])),
-			Asia:      m.place(a.Asia, len(ln.byPlace[a.Asia.ID])),
-			Others:    render.AgreementsTable{ID: "other-agreements", Caption: "Other agreements of " + a.LatAm.Name + " and " + a.Asia.Name, Agreements: others},
+			Agreement:  a,
+			LatAm:      m.place(a.LatAm, len(ln.byPlace[a.LatAm.ID])),
+			Asia:       m.place(a.Asia, len(ln.byPlace[a.Asia.ID])),
+			GradesPath: m.gradesPath(),
+			Others:     render.AgreementsTable{ID: "other-agreements", Caption: "Other agreements of " + a.LatAm.Name + " and " + a.Asia.Name, Agreements: others},
 		})
 	}
+}
+
+// gradesPath is the link to the methodology page's section on confidence
+// grades, or "" when the site has no methodology page.
+func (m *model) gradesPath() string {
+	for _, d := range m.pages {
+		if d.Page.Slug == "methodology" {
+			return docPath(d) + "#confidence-grades"
+		}
+	}
+	return ""
 }

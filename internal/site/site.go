@@ -201,7 +201,8 @@ func assemble(fsys fs.FS, year int, basePath string) (*model, error) {
 	errs.Append(m.checkContent())
 	for _, t := range d.Tables {
 		if t.ID == Table1ID {
-			m.table1 = stats.NewTable(t, ix, m.counts)
+			m.table1 = stats.NewTable(t, ix,
+				stats.CountKinds(d, ix, records.TwinningKinds, true), stats.CountKinds(d, ix, records.TwinningKinds, false))
 		}
 	}
 	if m.table1 == nil {
