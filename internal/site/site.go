@@ -27,10 +27,17 @@ type Config struct {
 	Src     fs.FS  // the source tree: data/, content/, templates/, static/
 	Out     string // the output directory
 	BaseURL string // "/" , "/atlas/" or "https://example.github.io/atlas/"
+	// Version names the release being built (a git tag or commit, never
+	// the clock): citations and downloads carry it. Empty means
+	// Unversioned.
+	Version string
 	// Year is the current year, the latest a record may carry; zero means
 	// the clock's year.
 	Year int
 }
+
+// Unversioned is the version of a build that was given none.
+const Unversioned = "unversioned"
 
 // Result describes a finished build.
 type Result struct {
@@ -108,7 +115,7 @@ func Generate(cfg Config) (output.Files, error) {
 		return nil, err
 	}
 	m.msg = msg
-	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}, msg: msg}
+	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}, msg: msg, version: cmp.Or(cfg.Version, Unversioned)}
 	b.pages()
 	b.downloads()
 	b.static(cfg.Src)
@@ -218,12 +225,14 @@ func assemble(fsys fs.FS, year int, basePath string) (*model, error) {
 
 // builder accumulates the output files of one build.
 type builder struct {
-	m     *model
-	r     *render.Renderer
-	site  *render.Site
-	src   fs.FS
-	msg   *messages.Table // the reader's words that Go code composes
-	files output.Files
+	m    *model
+	r    *render.Renderer
+	site *render.Site
+	src  fs.FS
+	msg  *messages.Table // the reader's words that Go code composes
+	// version is the release: citations and downloads carry it.
+	version string
+	files   output.Files
 	// charted holds the slugs of the chart pages built, for links to them.
 	charted map[string]bool
 	errs    []error
@@ -242,6 +251,7 @@ func (b *builder) add(name string, data []byte) {
 func (b *builder) page(tmpl string, p render.Page) {
 	f := p.Base()
 	f.Site = b.site
+	b.cite(tmpl, f)
 	html, err := b.r.Render(tmpl, p)
 	if err != nil {
 		b.errs = append(b.errs, err)
