@@ -54,11 +54,6 @@ func (b *builder) researchPages() {
 	}
 }
 
-// latest returns at most n case studies from a list sorted newest first.
-func latest(cs []caseView, n int) []caseView {
-	return cs[:min(n, len(cs))]
-}
-
 // authors is how the atlas names its authors (see the how-to-cite page):
 // "Asia–Latin America Subnational Atlas contributors".
 func (b *builder) authors() string { return b.msg.Sprintf("site.authors", b.site.Title) }
