@@ -4,11 +4,14 @@ GO ?= go
 OUT ?= public
 BASE_URL ?= /
 ADDR ?= 127.0.0.1:8080
+# The release that citations and downloads name: the git tag or commit,
+# never the clock.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo unversioned)
 
 .PHONY: site test browser-test serve check bench fuzz vendor validate clean
 
 site: ## build the site into $(OUT)
-	$(GO) run ./cmd/atlas build -src . -out $(OUT) -base-url $(BASE_URL)
+	$(GO) run ./cmd/atlas build -src . -out $(OUT) -base-url $(BASE_URL) -version $(VERSION)
 
 serve: ## preview the site at http://$(ADDR)/, rebuilding and reloading on every change
 	$(GO) run ./cmd/atlas serve -src . -addr $(ADDR) -base-url $(BASE_URL)

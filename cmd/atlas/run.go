@@ -19,7 +19,7 @@ import (
 const usage = `usage: atlas <command> [flags]
 
 commands:
-  build   build the site: atlas build [-src DIR] [-out DIR] [-base-url URL] [-date YYYY-MM-DD]
+  build   build the site: atlas build [-src DIR] [-out DIR] [-base-url URL] [-date YYYY-MM-DD] [-version V]
   check   validate everything and check every internal link and anchor: atlas check [-src DIR] [-base-url URL]
   new     scaffold a case study: atlas new case [-src DIR] "Title"
   serve   preview it, rebuilding and reloading on change: atlas serve [-addr 127.0.0.1:8080] [-src DIR] [-base-url URL]
@@ -59,9 +59,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // buildFlags are the flags shared by the commands that build the site.
 type buildFlags struct {
-	src, out, baseURL string
-	year              int
-	date              day
+	src, out, baseURL, version string
+	year                       int
+	date                       day
 }
 
 func (f *buildFlags) register(fs *flag.FlagSet) {
@@ -69,6 +69,7 @@ func (f *buildFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.out, "out", "public", "output `directory`, replaced only when the build succeeds")
 	fs.StringVar(&f.baseURL, "base-url", "/", "`URL` or path the site is published under, such as https://example.github.io/atlas/")
 	fs.IntVar(&f.year, "year", 0, "the current `year`, the latest a record may carry (default: the -date's year)")
+	fs.StringVar(&f.version, "version", "", "the release's `version` (a git tag or commit), stamped on citations and downloads (default: "+site.Unversioned+")")
 	f.registerDate(fs)
 }
 
@@ -81,7 +82,7 @@ func (f *buildFlags) config() site.Config {
 	if date.IsZero() {
 		date = site.Today()
 	}
-	return site.Config{Src: os.DirFS(f.src), Out: f.out, BaseURL: f.baseURL, Year: f.year, Date: date}
+	return site.Config{Src: os.DirFS(f.src), Out: f.out, BaseURL: f.baseURL, Year: f.year, Date: date, Version: f.version}
 }
 
 // day is a flag holding a day, YYYY-MM-DD.

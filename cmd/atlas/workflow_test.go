@@ -98,11 +98,13 @@ func TestPagesWorkflow(t *testing.T) {
 
 	// The build command, with the base URL configure-pages gives a
 	// project site (no trailing slash), must build here.
-	const wantCmd = `go run ./cmd/atlas build -out public -base-url "${{ steps.pages.outputs.base_url }}/"`
+	// The release is the commit being published.
+	const wantCmd = `go run ./cmd/atlas build -out public -base-url "${{ steps.pages.outputs.base_url }}/" -version "${{ github.sha }}"`
 	if buildCmd != wantCmd {
 		t.Fatalf("build command:\n got %s\nwant %s", buildCmd, wantCmd)
 	}
-	args := strings.Fields(strings.ReplaceAll(strings.TrimPrefix(buildCmd, "go run ./cmd/atlas "), `"${{ steps.pages.outputs.base_url }}/"`, "https://example.github.io/atlas/"))
+	cmd := strings.NewReplacer(`"${{ steps.pages.outputs.base_url }}/"`, "https://example.github.io/atlas/", `"${{ github.sha }}"`, "0123abc").Replace(buildCmd)
+	args := strings.Fields(strings.TrimPrefix(cmd, "go run ./cmd/atlas "))
 	out := filepath.Join(t.TempDir(), "public")
 	for i, a := range args {
 		if a == "public" {

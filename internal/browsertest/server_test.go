@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"cmp"
 	"io/fs"
 	"maps"
 	"mime"
@@ -129,10 +130,14 @@ type sitePage struct {
 	size int    // bytes
 }
 
-// pages returns the HTML pages in files, outside the fixtures, largest
-// first, so that the slowest pages start first when they run in parallel.
+// pages returns the HTML pages in files to open, outside the fixtures,
+// largest first, so that the slowest pages start first when they run in
+// parallel. Kinds of page that come in the hundreds (a page per place,
+// per agreement, per facet value) are sampled: the largest and the
+// smallest pages of each kind, which share one template and so one set of
+// problems.
 func pages(files output.Files) []sitePage {
-	var out []sitePage
+	byKind := map[string][]sitePage{}
 	for _, name := range files.Names() {
 		if !strings.HasSuffix(name, ".html") || strings.HasPrefix(name, fixtureDir) {
 			continue
@@ -141,8 +146,36 @@ func pages(files output.Files) []sitePage {
 		if p == "index.html" || strings.HasSuffix(p, "/index.html") {
 			p = strings.TrimSuffix(p, "index.html")
 		}
-		out = append(out, sitePage{path: p, size: len(files[name])})
+		k := pageKind(p)
+		byKind[k] = append(byKind[k], sitePage{path: p, size: len(files[name])})
 	}
-	slices.SortStableFunc(out, func(a, b sitePage) int { return b.size - a.size })
+	var out []sitePage
+	for _, ps := range byKind {
+		slices.SortStableFunc(ps, func(a, b sitePage) int { return cmp.Or(b.size-a.size, strings.Compare(a.path, b.path)) })
+		if len(ps) > sampled {
+			ps = append(ps[:sampled-1:sampled-1], ps[len(ps)-1])
+		}
+		out = append(out, ps...)
+	}
+	slices.SortStableFunc(out, func(a, b sitePage) int { return cmp.Or(b.size-a.size, strings.Compare(a.path, b.path)) })
 	return out
+}
+
+// sampled is how many pages of one numerous kind the tests open.
+const sampled = 4
+
+// pageKind groups the pages that share a template and come in numbers:
+// "places/ar/jujuy-province/" is of kind "places/*/*/". Countries, case
+// studies, charts and single pages are each a kind of their own, and so
+// all opened.
+func pageKind(p string) string {
+	segs := strings.Split(strings.TrimSuffix(p, "/"), "/")
+	switch segs[0] {
+	case "places", "partners", "agreements":
+		for i := 1; i < len(segs); i++ {
+			segs[i] = "*"
+		}
+		return strings.Join(segs, "/") + "/"
+	}
+	return p
 }

@@ -20,8 +20,12 @@ var agreementColumns = []col{
 	{name: "asia_level"},
 	{name: "asia_country"},
 	{name: "kind"},
+	{name: "term"},
 	{name: "year"},
+	{name: "date"},
+	{name: "date_basis"},
 	{name: "status"},
+	{name: "grade"},
 	{name: "sources"},
 	{name: "provenance"},
 	{name: "licence", args: []any{LicenceWikipedia, LicenceContent}},
@@ -90,7 +94,7 @@ func agreementRow(a *records.Agreement, ix *records.Index) []string {
 	}
 	l, p := ix.Locality[a.LatAm], ix.Locality[a.Asia]
 	return []string{a.ID, l.ID, l.Name, l.Level, l.Country,
-		p.ID, p.Name, p.Level, p.Country, a.Kind, year, a.Status,
+		p.ID, p.Name, p.Level, p.Country, a.Kind, a.Term, year, a.Date, a.DateBasis, a.Status, ix.Grade(a),
 		strings.Join(srcs, "; "), a.Provenance, lic}
 }
 

@@ -1,7 +1,12 @@
 package export
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"strings"
 
 	"atlas/internal/records"
 	"atlas/internal/sitepath"
@@ -58,6 +63,9 @@ type Records struct {
 	Index      *records.Index
 	Agreements []*records.Agreement // in the order the download lists them
 	Table1     *stats.Table
+	// Version is the release the files belong to: each JSON file says
+	// so, and SHA256SUMS lists every file's digest under it.
+	Version string
 }
 
 // Downloads returns the data sets of /data/, in the order the page lists
@@ -80,8 +88,49 @@ func Downloads(r Records, text stats.Text) ([]Download, []File, error) {
 	}
 	add(localities(r.Data, r.Index, text))
 	add(sources(r.Data.Sources, text))
-	return ds, files, errors.Join(errs...)
+	files, err := stamp(files, r.Version)
+	return ds, append(files, sums(files, r.Version)), errors.Join(append(errs, err)...)
 }
+
+// stamp adds the release's version to each JSON download, keeping its
+// numbers as written.
+func stamp(files []File, version string) ([]File, error) {
+	for i, f := range files {
+		if !strings.HasSuffix(f.Name, ".json") {
+			continue
+		}
+		dec := json.NewDecoder(bytes.NewReader(f.Data))
+		dec.UseNumber()
+		var doc map[string]any
+		if err := dec.Decode(&doc); err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		doc["version"] = version
+		j, err := jsonFile(f.Name, doc)
+		if err != nil {
+			return nil, err
+		}
+		files[i] = j
+	}
+	return files, nil
+}
+
+// SumsFile lists the SHA-256 digest of every download of a release.
+var SumsFile = sitepath.Download("SHA256SUMS")
+
+// sums is SumsFile: "<digest>  <file>" lines, as sha256sum -c reads
+// them, after a comment naming the release.
+func sums(files []File, version string) File {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n", version)
+	for _, f := range files {
+		fmt.Fprintf(&b, "%x  %s\n", sha256.Sum256(f.Data), strings.TrimPrefix(f.Name, sitepath.Data))
+	}
+	return File{SumsFile, []byte(b.String())}
+}
+
+// Digest is the SHA-256 of a file, in hex.
+func Digest(data []byte) string { return fmt.Sprintf("%x", sha256.Sum256(data)) }
 
 // dataFiles returns data/<name>.csv and data/<name>.json.
 func dataFiles(name string, rows [][]string, doc any) ([]File, error) {

@@ -73,7 +73,7 @@ func table1Fixture(ix *records.Index) *stats.Table {
 		Rows:    []records.Row{{Country: "AR", Counts: map[string]int{"JP": 2, "TW": 1}}},
 		Totals:  []int{2, 1},
 	}
-	return stats.NewTable(t, ix, stats.Counts{})
+	return stats.NewTable(t, ix, stats.Counts{}, stats.Counts{})
 }
 
 // site is a Site published at https://example.org/atlas/.

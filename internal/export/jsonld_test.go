@@ -42,7 +42,7 @@ func TestDataset(t *testing.T) {
 	if ds.Context != "https://schema.org" || ds.Type != "Dataset" || ds.Name != "Rouvinski's Table 1 (Atlas)" {
 		t.Errorf("@context %q, @type %q, name %q", ds.Context, ds.Type, ds.Name)
 	}
-	if want := "The published table, cell by cell, with the per-partner counts behind each cell and the printed TOTAL row. Licence: CC BY 4.0."; ds.Description != want || len(ds.Keywords) != 7 || ds.Keywords[2] != "hermanamientos" {
+	if want := "The published table, cell by cell, with the per-partner counts behind each cell and the printed TOTAL row. The per-partner counts are the atlas's reading of the cells, not the author's: an empty cell is zero, and a bare number in “China and Taiwan” counts China. Licence: CC BY 4.0."; ds.Description != want || len(ds.Keywords) != 7 || ds.Keywords[2] != "hermanamientos" {
 		t.Errorf("description %q, keywords %q", ds.Description, ds.Keywords)
 	}
 	if ds.URL != "https://example.org/atlas/data/#table-1" || len(ds.License) != 1 {

@@ -209,6 +209,9 @@ type FigureSet struct {
 	Locator string   `yaml:"locator"`
 	Partner string   `yaml:"partner,required"` // the Asian country counted
 	Items   []Figure `yaml:"items,required"`
+	// Note says how the figures were published: where a count is quoted
+	// second-hand, or what it covers.
+	Note string `yaml:"note"`
 
 	File   string
 	Pos    srcpos.Position

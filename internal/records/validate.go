@@ -24,12 +24,17 @@ const MaxCount = 1_000_000
 
 // Allowed values of enumerated fields.
 var (
-	Regions    = []string{LatinAmerica, Asia}
-	Levels     = []string{"city", "municipality", "district", "department", "province", "state", "region"}
-	Kinds      = []string{"sister-city", "friendship", "cooperation", "letter-of-intent", "mou"}
-	Statuses   = []string{"signed", "active", "proposed", "unknown"}
-	Bounds     = []string{Exact, AtLeast, MoreThan}
-	SourceKind = []string{"article", "chapter", "report", "blog", "web", "news", "dataset", "list", "book", "register", "official"}
+	Regions = []string{LatinAmerica, Asia}
+	Levels  = []string{"city", "municipality", "district", "department", "province", "state", "region"}
+	Kinds   = []string{"sister-city", "friendship", "cooperation", "letter-of-intent", "mou"}
+	// TwinningKinds are the kinds that Table 1 ("Sister Cities
+	// Agreements") counts: sister-city ties and friendship-city ties (the
+	// Chinese and Japanese registers' word for the same tie). Comparisons
+	// with the table count these, and show the other kinds apart.
+	TwinningKinds = []string{"sister-city", "friendship"}
+	Statuses      = []string{"signed", "active", "proposed", "unknown"}
+	Bounds        = []string{Exact, AtLeast, MoreThan}
+	SourceKind    = []string{"article", "chapter", "report", "blog", "web", "news", "dataset", "list", "book", "register", "official"}
 	// DateBases say what an agreement's date rests on.
 	DateBases = []string{"signature", "declaration", "council-resolution", "approval", "announcement"}
 )

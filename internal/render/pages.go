@@ -39,6 +39,18 @@ type Frame struct {
 	JSONLD template.JS
 	// Citation fills the Google Scholar citation_* tags.
 	Citation *Citation
+	// Cite is the page's "Cite this" block, on the pages a reader may
+	// cite; nil elsewhere.
+	Cite *CiteBlock
+}
+
+// CiteBlock is how to cite a page: a reference to read, BibTeX, RIS and
+// CSL-JSON to copy, and the same as files to download (cite.bib,
+// cite.ris and cite.json in the page's directory).
+type CiteBlock struct {
+	export.Ref
+	export.Citations
+	Dir string // site-relative directory of the files
 }
 
 // Base returns the frame itself, so that the builder can fill it in any
@@ -143,6 +155,9 @@ type ResearchPage struct {
 	Frame
 	Body template.HTML
 	Refs []Ref
+	// Examples are filled-in citations of pages of this release, on the
+	// how-to-cite page.
+	Examples []*CiteBlock
 }
 
 // NotFoundPage is the template 404.html.
@@ -184,6 +199,11 @@ type ChartsPage struct {
 type DataPage struct {
 	Frame
 	Downloads []export.Download
+	Version   string
+	// Digests are the SHA-256 of each file, by file name
+	// ("agreements.csv"), and Sums the file that lists them all.
+	Digests map[string]string
+	Sums    string
 }
 
 // SearchPage is the template search.html.

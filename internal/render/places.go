@@ -70,7 +70,19 @@ type PartnerPage struct {
 	Places                     []Place     // its localities with agreements
 	Table1                     CountsTable // its cells in Table 1, by Latin American country
 	Figures                    []Figure
-	Agreements                 AgreementsTable
+	// Reconciled sets each published figure beside the records it
+	// counts.
+	Reconciled []Reconciled
+	Agreements AgreementsTable
+}
+
+// Reconciled is a published figure about a partner beside the atlas's
+// records for the same scope, so that the gap shows as Table 1's does.
+type Reconciled struct {
+	Figure
+	Scope   string // the Latin American country, or "Latin America"
+	Path    string // the list of the records counted
+	Records Compared
 }
 
 // PartnersPage is the template partners.html.
@@ -88,6 +100,9 @@ type AgreementPage struct {
 	Asia      Place
 	// Others are the other agreements of either locality.
 	Others AgreementsTable
+	// GradesPath is where the methodology page explains the confidence
+	// grades, or "" when the site has no such page.
+	GradesPath string
 }
 
 // FacetBox is one facet of the list of agreements, with the count of each

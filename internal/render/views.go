@@ -18,6 +18,9 @@ type Agreement struct {
 	LocalityAnchor            string // the Latin American locality's id on it
 	Path                      string // the agreement's own page
 	LatAmPath, AsiaPath       string // the two places' pages
+	// Grade is its confidence grade (records.Grades), and GradeLabel the
+	// grade in words.
+	Grade, GradeLabel string
 	// Facets are its facet values, "kind:sister-city level:city ...",
 	// for the script that filters lists of agreements.
 	Facets string

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"strings"
 
 	"atlas/internal/export"
 	"atlas/internal/records"
@@ -44,7 +45,7 @@ func (b *builder) jsonLD(v any) template.JS {
 // downloads writes the data sets and the page that offers them, /data/.
 func (b *builder) downloads() {
 	m := b.m
-	ds, files, err := export.Downloads(export.Records{Data: m.d, Index: m.ix, Agreements: m.agreementRecords(), Table1: m.table1}, b.msg)
+	ds, files, err := export.Downloads(export.Records{Data: m.d, Index: m.ix, Agreements: m.agreementRecords(), Table1: m.table1, Version: b.version}, b.msg)
 	if err != nil {
 		b.errs = append(b.errs, err)
 	}
@@ -62,6 +63,9 @@ func (b *builder) downloads() {
 			JSONLD:      b.jsonLD(lds),
 		},
 		Downloads: ds,
+		Version:   b.version,
+		Digests:   digests(files),
+		Sums:      export.SumsFile,
 	})
 }
 
@@ -157,4 +161,13 @@ func (b *builder) chartFiles(p *chartPage, wikipedia bool) {
 		b.errs = append(b.errs, err)
 	}
 	b.addFiles(files)
+}
+
+// digests are the SHA-256 of the data files, by their names on /data/.
+func digests(files []export.File) map[string]string {
+	out := map[string]string{}
+	for _, f := range files {
+		out[strings.TrimPrefix(f.Name, sitepath.Data)] = export.Digest(f.Data)
+	}
+	return out
 }

@@ -240,7 +240,7 @@ func TestAtomFeed(t *testing.T) {
 	}
 	cases := 0
 	for name := range files {
-		if strings.HasPrefix(name, "cases/") && strings.Count(name, "/") == 2 {
+		if strings.HasPrefix(name, "cases/") && strings.HasSuffix(name, "/index.html") && strings.Count(name, "/") == 2 {
 			cases++
 		}
 	}

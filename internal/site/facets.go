@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,10 +17,10 @@ import (
 const PageSize = 500
 
 // facet is a way to divide the agreements: each agreement has one or
-// more of its values.
+// more of its values. Its title is the message "facet.<key>".
 type facet struct {
-	key, title string
-	values     func(a agreementView) []facetValue
+	key    string
+	values func(a agreementView) []facetValue
 }
 
 type facetValue struct{ slug, label string }
@@ -29,23 +28,26 @@ type facetValue struct{ slug, label string }
 // facets are the ways /agreements/ is browsed, in the order their pages
 // combine them (agreements/country/chile/partner/china/).
 var facets = []facet{
-	{"country", "Latin American country", func(a agreementView) []facetValue {
+	{"country", func(a agreementView) []facetValue {
 		return []facetValue{{slug.Make(a.LatAmCountry.Name), a.LatAmCountry.Name}}
 	}},
-	{"partner", "Asian partner", func(a agreementView) []facetValue {
+	{"partner", func(a agreementView) []facetValue {
 		return []facetValue{{slug.Make(a.AsiaCountry.Name), a.AsiaCountry.Name}}
 	}},
-	{"kind", "Kind", func(a agreementView) []facetValue { return []facetValue{{a.Kind, a.Kind}} }},
-	{"level", "Level of either side", func(a agreementView) []facetValue {
+	{"kind", func(a agreementView) []facetValue { return []facetValue{{a.Kind, a.Kind}} }},
+	{"level", func(a agreementView) []facetValue {
 		v := []facetValue{{a.LatAm.Level, a.LatAm.Level}}
 		if a.Asia.Level != a.LatAm.Level {
 			v = append(v, facetValue{a.Asia.Level, a.Asia.Level})
 		}
 		return v
 	}},
-	{"decade", "Year known", func(a agreementView) []facetValue {
+	{"grade", func(a agreementView) []facetValue {
+		return []facetValue{{a.Grade, a.GradeLabel}}
+	}},
+	{"decade", func(a agreementView) []facetValue {
 		if a.Year == nil {
-			return []facetValue{{"unknown", "year unknown"}}
+			return []facetValue{{"unknown", ""}} // labelled "facet.decade.unknown"
 		}
 		d := *a.Year / 10 * 10
 		return []facetValue{{strconv.Itoa(d) + "s", strconv.Itoa(d) + "s"}}
@@ -100,6 +102,15 @@ func groupBy(as []agreementView, f facet) []group {
 	return out
 }
 
+// label is a facet value in words: its label, or its message when it has
+// none (the unknown decade).
+func (b *builder) label(v facetValue) string {
+	if v.label == "" {
+		return b.msg.Sprintf("facet.decade." + v.slug)
+	}
+	return v.label
+}
+
 // facetPath is the path of a list restricted to the given facet values,
 // in facet order: agreements/partner/japan/level/province/.
 func facetPath(sel map[int]facetValue) string {
@@ -133,15 +144,15 @@ func (b *builder) listPages(ln *links) {
 // the lists that add one more value; otherwise they only count.
 func (b *builder) list(as []agreementView, sel map[int]facetValue, linked bool) {
 	base := facetPath(sel)
-	heading, filters := listHeading(sel)
+	heading, filters := b.listHeading(sel)
 	var boxes []render.FacetBox
 	for i, f := range facets {
 		if _, ok := sel[i]; ok {
 			continue
 		}
-		box := render.FacetBox{Key: f.key, Title: f.title}
+		box := render.FacetBox{Key: f.key, Title: b.msg.Sprintf("facet." + f.key)}
 		for _, g := range groupBy(as, f) {
-			c := render.Count{Label: g.value.label, N: len(g.as), Value: g.value.slug}
+			c := render.Count{Label: b.label(g.value), N: len(g.as), Value: g.value.slug}
 			if linked && len(sel) < 2 {
 				next := map[int]facetValue{i: g.value}
 				for k, v := range sel {
@@ -159,14 +170,14 @@ func (b *builder) list(as []agreementView, sel map[int]facetValue, linked bool) 
 			Frame: render.Frame{
 				Path:        pagePath(base, k+1),
 				Title:       heading,
-				Description: fmt.Sprintf("%s: %d recorded agreements between Latin American and Asian localities, with their sources.", heading, len(as)),
+				Description: b.msg.Sprintf("page.list.description", heading, len(as)),
 				Wikipedia:   anyWikipedia(as),
 			},
 			Heading: heading, Total: len(as), Filters: filters, Facets: boxes, First: k*PageSize + 1,
 			Table: render.AgreementsTable{ID: "agreements", Caption: heading, Agreements: as[k*PageSize : min(len(as), (k+1)*PageSize)]},
 		}
 		if n > 1 {
-			page.Title = fmt.Sprintf("%s, page %d of %d", heading, k+1, n)
+			page.Title = b.msg.Sprintf("page.list.paged", heading, k+1, n)
 			for j := range n {
 				page.Pages = append(page.Pages, render.PageLink{N: j + 1, Path: pagePath(base, j+1), Current: j == k})
 			}
@@ -185,9 +196,9 @@ func pagePath(base string, n int) string {
 
 // listHeading names a list by its facet values, and gives the link that
 // removes each.
-func listHeading(sel map[int]facetValue) (string, []render.Filter) {
+func (b *builder) listHeading(sel map[int]facetValue) (string, []render.Filter) {
 	if len(sel) == 0 {
-		return "All agreements", nil
+		return b.msg.Sprintf("page.agreements.title"), nil
 	}
 	var parts []string
 	var filters []render.Filter
@@ -196,16 +207,17 @@ func listHeading(sel map[int]facetValue) (string, []render.Filter) {
 		if !ok {
 			continue
 		}
-		parts = append(parts, f.title+": "+v.label)
+		title, label := b.msg.Sprintf("facet."+f.key), b.label(v)
+		parts = append(parts, b.msg.Sprintf("page.list.part", title, label))
 		rest := map[int]facetValue{}
 		for k, w := range sel {
 			if k != i {
 				rest[k] = w
 			}
 		}
-		filters = append(filters, render.Filter{Facet: f.title, Value: v.label, Remove: facetPath(rest)})
+		filters = append(filters, render.Filter{Facet: title, Value: label, Remove: facetPath(rest)})
 	}
-	return "Agreements, " + strings.Join(parts, "; "), filters
+	return b.msg.Sprintf("page.list.heading", strings.Join(parts, b.msg.Sprintf("page.list.sep"))), filters
 }
 
 // checkAgreementIDs reports agreement ids that would take the place of a

@@ -53,7 +53,7 @@ func (b *builder) home() {
 		Table1:        m.table1,
 		Partners:      partnerBars(stats.PartnerTotals(m.counts, m.ix)),
 		Figures:       b.figures(""),
-		Cases:         latest(m.caseViews(""), 3),
+		Cases:         m.caseViews(""),
 		HasMap:        b.charted[sitepath.ChartMap],
 		HasChinaChart: b.charted[sitepath.ChartChina],
 	})

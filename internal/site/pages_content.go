@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"atlas/internal/export"
 	"atlas/internal/render"
 	"atlas/internal/sitepath"
 )
@@ -35,6 +36,10 @@ func (b *builder) casePages() {
 
 func (b *builder) researchPages() {
 	for _, d := range b.m.pages {
+		var examples []*render.CiteBlock
+		if d.Page.Slug == "how-to-cite" {
+			examples = b.citeExamples()
+		}
 		b.page("page", &render.ResearchPage{
 			Frame: render.Frame{
 				Path:        docPath(d),
@@ -42,15 +47,11 @@ func (b *builder) researchPages() {
 				Description: d.Page.Summary,
 				Updated:     d.Page.Updated,
 			},
-			Body: template.HTML(d.HTML),
-			Refs: b.m.refs(d),
+			Body:     template.HTML(d.HTML),
+			Refs:     b.m.refs(d),
+			Examples: examples,
 		})
 	}
-}
-
-// latest returns at most n case studies from a list sorted newest first.
-func latest(cs []caseView, n int) []caseView {
-	return cs[:min(n, len(cs))]
 }
 
 // authors is how the atlas names its authors (see the how-to-cite page):
@@ -67,4 +68,57 @@ func caseCitation(c caseView, author, publisher string) *render.Citation {
 		Date:      strings.ReplaceAll(c.Updated, "-", "/"),
 		Publisher: publisher,
 	}
+}
+
+// citable are the templates whose pages a reader may cite, with the CSL
+// type of what they show.
+var citable = map[string]string{
+	"home": "webpage", "case": "webpage", "page": "webpage", "table-1": "dataset",
+	"chart": "dataset", "country": "webpage", "partner": "webpage", "place": "webpage",
+	"agreement": "dataset", "data": "dataset",
+}
+
+// cite gives a citable page its "Cite this" block and its citation files.
+// The home page cites the whole release.
+func (b *builder) cite(tmpl string, f *render.Frame) {
+	typ, ok := citable[tmpl]
+	if !ok {
+		return
+	}
+	key := "atlas"
+	if f.Path != "" {
+		key += "-" + strings.ReplaceAll(strings.Trim(f.Path, "/"), "/", "-")
+	}
+	f.Cite = b.citeBlock(typ, key, f.Path, f.Title, f.Updated)
+	b.addFiles(export.CiteFiles(f.Path, f.Cite.Citations))
+}
+
+// citeBlock cites the page at path; the home page ("") cites the release.
+func (b *builder) citeBlock(typ, key, path, title, updated string) *render.CiteBlock {
+	ref := export.Ref{Key: key, Type: typ, Title: title, Authors: []string{b.authors()},
+		Container: b.site.Title, Version: b.version, Issued: updated, URL: b.site.Base.Abs(path)}
+	if path == "" {
+		ref.Title = b.site.Title
+	}
+	return &render.CiteBlock{Ref: ref, Citations: export.CitePage(ref, b.msg), Dir: path}
+}
+
+// citeExamples are the how-to-cite page's examples: the release, the
+// first case study, the Table 1 chart and the first agreement, as the
+// site has them.
+func (b *builder) citeExamples() []*render.CiteBlock {
+	out := []*render.CiteBlock{b.citeBlock("webpage", "atlas", "", "", "")}
+	if cs := b.m.caseViews(""); len(cs) > 0 {
+		c := cs[len(cs)-1]
+		out = append(out, b.citeBlock("webpage", "atlas-"+strings.ReplaceAll(strings.Trim(c.Path, "/"), "/", "-"), c.Path, c.Title, c.Updated))
+	}
+	if b.charted[sitepath.ChartTable1] {
+		p := sitepath.Chart(sitepath.ChartTable1)
+		out = append(out, b.citeBlock("dataset", "atlas-charts-table-1", p, b.msg.Sprintf("chart.table-1.title"), ""))
+	}
+	if as := b.m.agreements(nil); len(as) > 0 {
+		a := as[0]
+		out = append(out, b.citeBlock("dataset", "atlas-agreements-"+a.ID, a.Path, a.LatAm.Name+" – "+a.Asia.Name, ""))
+	}
+	return out
 }

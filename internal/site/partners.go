@@ -8,6 +8,7 @@ import (
 	"atlas/internal/records"
 	"atlas/internal/render"
 	"atlas/internal/sitepath"
+	"atlas/internal/slug"
 )
 
 // partnerPages writes a page for every Asian country that is party to an
@@ -34,23 +35,24 @@ func (b *builder) partnerPages(ln *links) {
 			Frame: render.Frame{
 				Path:        p.Path,
 				Title:       c.Name,
-				Description: c.Name + ": the agreements of its localities with Latin American and Caribbean ones, by country, level and kind, and the published figures about them.",
+				Description: b.msg.Sprintf("page.partner.description", c.Name),
 				Wikipedia:   anyWikipedia(as),
 			},
 			Partner: p,
-			ByCountry: render.CountsTable{Caption: "Recorded agreements by Latin American or Caribbean country", Head: "Country",
+			ByCountry: render.CountsTable{Caption: b.msg.Sprintf("page.partner.by-country"), Head: b.msg.Sprintf("data.head.country"),
 				Rows: countBy(as, func(a agreementView) (string, string) {
 					return a.LatAmCountry.Name, a.CountryPath + "#" + partnerAnchor(c.Code)
 				})},
-			ByLevel: render.CountsTable{Caption: "Recorded agreements by the level of the " + c.Name + " side", Head: "Level",
+			ByLevel: render.CountsTable{Caption: b.msg.Sprintf("page.partner.by-level", c.Name), Head: b.msg.Sprintf("page.partner.level"),
 				Rows: countBy(as, func(a agreementView) (string, string) { return a.Asia.Level, "" })},
-			ByKind: render.CountsTable{Caption: "Recorded agreements by kind", Head: "Kind",
+			ByKind: render.CountsTable{Caption: b.msg.Sprintf("page.partner.by-kind"), Head: b.msg.Sprintf("page.partner.kind"),
 				Rows: countBy(as, func(a agreementView) (string, string) { return a.Kind, "" })},
 			Places: places,
-			Table1: render.CountsTable{Caption: c.Name + "'s cells in Rouvinski's Table 1, by Latin American country", Head: "Country",
+			Table1: render.CountsTable{Caption: b.msg.Sprintf("page.partner.table-1", c.Name), Head: b.msg.Sprintf("data.head.country"),
 				Rows: m.table1Column(c.Code)},
 			Figures:    b.partnerFigures(c.Code),
-			Agreements: render.AgreementsTable{ID: "partner-agreements", Caption: "Recorded agreements of " + c.Name + "'s localities", Agreements: as},
+			Reconciled: b.reconcile(c, as),
+			Agreements: render.AgreementsTable{ID: "partner-agreements", Caption: b.msg.Sprintf("page.partner.agreements", c.Name), Agreements: as},
 		})
 	}
 	slices.SortFunc(list, func(a, b render.Partner) int {
@@ -59,8 +61,8 @@ func (b *builder) partnerPages(ln *links) {
 	b.page("partners", &render.PartnersPage{
 		Frame: render.Frame{
 			Path:        sitepath.Partners,
-			Title:       "Asian partners",
-			Description: "The Asian countries whose localities have agreements with Latin American and Caribbean ones, each with its own page.",
+			Title:       b.msg.Sprintf("page.partners.title"),
+			Description: b.msg.Sprintf("page.partners.description"),
 		},
 		Partners: list,
 	})
@@ -145,5 +147,36 @@ func (b *builder) partnerFigures(code string) []figureView {
 			out = append(out, b.figure(s, f))
 		}
 	}
+	return out
+}
+
+// reconcile sets each published figure about a partner beside the number
+// of the atlas's twinning records (sister-city and friendship ties, the
+// kinds the published counts count) with that partner in the figure's
+// scope, most recent figures first.
+func (b *builder) reconcile(c *records.Country, as []agreementView) []render.Reconciled {
+	twins, any := map[string]int{}, map[string]bool{"all": len(as) > 0}
+	for _, a := range as {
+		any[a.LatAmCountry.Code] = true
+		if slices.Contains(records.TwinningKinds, a.Kind) {
+			twins[a.LatAmCountry.Code]++
+			twins["all"]++
+		}
+	}
+	var out []render.Reconciled
+	for _, f := range b.partnerFigures(c.Code) {
+		r := render.Reconciled{Figure: f, Scope: b.msg.Sprintf("data.scope.all"),
+			Path: facetPath(map[int]facetValue{1: {slug.Make(c.Name), c.Name}})}
+		if f.Country != nil {
+			r.Scope = f.Country.Name
+			r.Path = facetPath(map[int]facetValue{0: {slug.Make(f.Country.Name), f.Country.Name}, 1: {slug.Make(c.Name), c.Name}})
+		}
+		if !any[f.Scope] {
+			r.Path = "" // no list page: no record of any kind
+		}
+		r.Records = render.Compare(f.Value, twins[f.Scope])
+		out = append(out, r)
+	}
+	slices.SortStableFunc(out, func(x, y render.Reconciled) int { return cmp.Compare(y.AsOf, x.AsOf) })
 	return out
 }

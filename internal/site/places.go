@@ -58,12 +58,12 @@ func (b *builder) placePages(ln *links) {
 			Frame: render.Frame{
 				Path:        p.Path,
 				Title:       l.Name + ", " + p.Country.Name,
-				Description: l.Name + " (" + l.Level + ", " + p.Country.Name + "): its agreements with " + otherSide(asian) + " localities, their sources, and the case studies that name it.",
+				Description: b.msg.Sprintf("page.place.description", l.Name, l.Level, p.Country.Name, side(asian)),
 				Wikipedia:   anyWikipedia(as),
 			},
 			Place:      p,
 			Asian:      asian,
-			Agreements: render.AgreementsTable{ID: "place-agreements", Caption: "Recorded agreements of " + l.Name, Agreements: as},
+			Agreements: render.AgreementsTable{ID: "place-agreements", Caption: b.msg.Sprintf("page.place.agreements", l.Name), Agreements: as},
 			Cases:      ln.cases[l.ID],
 		})
 		g, ok := groups[l.Country]
@@ -75,8 +75,8 @@ func (b *builder) placePages(ln *links) {
 	}
 	page := &render.PlacesPage{Frame: render.Frame{
 		Path:        sitepath.Places,
-		Title:       "Places",
-		Description: "Every Latin American and Asian locality in the atlas's records, by country, each with its own page.",
+		Title:       b.msg.Sprintf("page.places.title"),
+		Description: b.msg.Sprintf("page.places.description"),
 	}}
 	for _, g := range sortedGroups(groups) {
 		if g.Country.Region == records.Asia {
@@ -88,11 +88,12 @@ func (b *builder) placePages(ln *links) {
 	b.page("places", page)
 }
 
-func otherSide(asian bool) string {
+// side names a place's side for the messages that choose by it.
+func side(asian bool) string {
 	if asian {
-		return "Latin American and Caribbean"
+		return "asia"
 	}
-	return "Asian"
+	return "latam"
 }
 
 // sortedGroups orders the groups by country name and each group's places
@@ -125,13 +126,25 @@ func (b *builder) agreementPages(ln *links) {
 			Frame: render.Frame{
 				Path:        a.Path,
 				Title:       a.LatAm.Name + " – " + a.Asia.Name,
-				Description: "The " + a.Kind + " between " + a.LatAm.Name + " (" + a.LatAmCountry.Name + ") and " + a.Asia.Name + " (" + a.AsiaCountry.Name + "), with its sources.",
+				Description: b.msg.Sprintf("page.agreement.description", a.Kind, a.LatAm.Name, a.LatAmCountry.Name, a.Asia.Name, a.AsiaCountry.Name),
 				Wikipedia:   a.Wikipedia,
 			},
-			Agreement: a,
-			LatAm:     m.place(a.LatAm, len(ln.byPlace[a.LatAm.ID])),
-			Asia:      m.place(a.Asia, len(ln.byPlace[a.Asia.ID])),
-			Others:    render.AgreementsTable{ID: "other-agreements", Caption: "Other agreements of " + a.LatAm.Name + " and " + a.Asia.Name, Agreements: others},
+			Agreement:  a,
+			LatAm:      m.place(a.LatAm, len(ln.byPlace[a.LatAm.ID])),
+			Asia:       m.place(a.Asia, len(ln.byPlace[a.Asia.ID])),
+			GradesPath: m.gradesPath(),
+			Others:     render.AgreementsTable{ID: "other-agreements", Caption: b.msg.Sprintf("page.agreement.others", a.LatAm.Name, a.Asia.Name), Agreements: others},
 		})
 	}
+}
+
+// gradesPath is the link to the methodology page's section on confidence
+// grades, or "" when the site has no methodology page.
+func (m *model) gradesPath() string {
+	for _, d := range m.pages {
+		if d.Page.Slug == "methodology" {
+			return docPath(d) + "#confidence-grades"
+		}
+	}
+	return ""
 }

@@ -27,6 +27,10 @@ type Config struct {
 	Src     fs.FS  // the source tree: data/, content/, templates/, static/
 	Out     string // the output directory
 	BaseURL string // "/" , "/atlas/" or "https://example.github.io/atlas/"
+	// Version names the release being built (a git tag or commit, never
+	// the clock): citations and downloads carry it. Empty means
+	// Unversioned.
+	Version string
 	// Year is the current year, the latest a record may carry; zero means
 	// Date's year.
 	Year int
@@ -41,6 +45,9 @@ func Today() time.Time {
 	y, m, d := time.Now().Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
+
+// Unversioned is the version of a build that was given none.
+const Unversioned = "unversioned"
 
 // Result describes a finished build.
 type Result struct {
@@ -122,7 +129,7 @@ func Generate(cfg Config) (output.Files, error) {
 		return nil, err
 	}
 	m.msg = msg
-	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}, msg: msg}
+	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}, msg: msg, version: cmp.Or(cfg.Version, Unversioned)}
 	b.pages()
 	b.downloads()
 	b.static(cfg.Src)
@@ -209,7 +216,8 @@ func assemble(fsys fs.FS, year int, date time.Time, basePath string) (*model, er
 	errs.Append(m.checkContent())
 	for _, t := range d.Tables {
 		if t.ID == Table1ID {
-			m.table1 = stats.NewTable(t, ix, m.counts)
+			m.table1 = stats.NewTable(t, ix,
+				stats.CountKinds(d, ix, records.TwinningKinds, true), stats.CountKinds(d, ix, records.TwinningKinds, false))
 		}
 	}
 	if m.table1 == nil {
@@ -225,12 +233,14 @@ func assemble(fsys fs.FS, year int, date time.Time, basePath string) (*model, er
 
 // builder accumulates the output files of one build.
 type builder struct {
-	m     *model
-	r     *render.Renderer
-	site  *render.Site
-	src   fs.FS
-	msg   *messages.Table // the reader's words that Go code composes
-	files output.Files
+	m    *model
+	r    *render.Renderer
+	site *render.Site
+	src  fs.FS
+	msg  *messages.Table // the reader's words that Go code composes
+	// version is the release: citations and downloads carry it.
+	version string
+	files   output.Files
 	// charted holds the slugs of the chart pages built, for links to them.
 	charted map[string]bool
 	errs    []error
@@ -249,6 +259,7 @@ func (b *builder) add(name string, data []byte) {
 func (b *builder) page(tmpl string, p render.Page) {
 	f := p.Base()
 	f.Site = b.site
+	b.cite(tmpl, f)
 	html, err := b.r.Render(tmpl, p)
 	if err != nil {
 		b.errs = append(b.errs, err)

@@ -45,6 +45,8 @@ func (m *model) agreement(a *records.Agreement) agreementView {
 		v.Sources = append(v.Sources, citeView{Source: s, Locator: c.Locator})
 		v.Wikipedia = v.Wikipedia || s.Licence == export.LicenceWikipedia
 	}
+	v.Grade = m.ix.Grade(a)
+	v.GradeLabel = m.msg.Sprintf("grade." + v.Grade)
 	v.Facets = facetTags(v)
 	return v
 }

@@ -17,9 +17,21 @@ func (c Counts) Get(latam, partner string) int { return c[[2]string{latam, partn
 // CountAgreements counts the agreements in d by the countries of their two
 // localities.
 func CountAgreements(d *records.Data, ix *records.Index) Counts {
+	return countIf(d, ix, func(*records.Agreement) bool { return true })
+}
+
+// CountKinds counts, like CountAgreements, the agreements of the given
+// kinds (in is true) or of every other kind (in is false).
+func CountKinds(d *records.Data, ix *records.Index, kinds []string, in bool) Counts {
+	return countIf(d, ix, func(a *records.Agreement) bool { return slices.Contains(kinds, a.Kind) == in })
+}
+
+func countIf(d *records.Data, ix *records.Index, keep func(*records.Agreement) bool) Counts {
 	c := Counts{}
 	for _, a := range d.Agreements {
-		c[[2]string{ix.Locality[a.LatAm].Country, ix.Locality[a.Asia].Country}]++
+		if keep(a) {
+			c[[2]string{ix.Locality[a.LatAm].Country, ix.Locality[a.Asia].Country}]++
+		}
 	}
 	return c
 }

@@ -47,7 +47,7 @@ func testTable(ix *records.Index, recs Counts) *Table {
 			{Country: "AR", Counts: map[string]int{"JP": 2, "CN": 3}},
 			{Country: "CO", Counts: map[string]int{"JP": 2, "KR": 1, "CN": 4, "TW": 1, "IN": 2, "PH": 1}},
 		},
-	}, ix, recs)
+	}, ix, recs, Counts{})
 }
 
 // link links a row to its code, or to "all".

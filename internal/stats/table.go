@@ -33,9 +33,12 @@ type TableRow struct {
 	Cells   []string // as printed
 	Counts  []int    // per column
 	Total   int
-	// Records counts today's agreement records for the same cells.
+	// Records counts today's agreement records of the kinds the table
+	// counts (records.TwinningKinds) for the same cells, and Other the
+	// records of other kinds, shown apart and not compared.
 	Records      []int
 	RecordsTotal int
+	Other        int
 }
 
 // Cell prints the counts of one column as the source printed them: empty
@@ -56,8 +59,9 @@ func Cell(col *records.Column, counts map[string]int, name func(code string) str
 }
 
 // NewTable renders t's cells and sums its columns; recs counts today's
-// records per Latin American country and partner.
-func NewTable(t *records.Table, ix *records.Index, recs Counts) *Table {
+// records of the kinds the table counts per Latin American country and
+// partner, and other those of every other kind.
+func NewTable(t *records.Table, ix *records.Index, recs, other Counts) *Table {
 	name := func(code string) string { return ix.Country[code].Name }
 	out := &Table{Table: t, Sums: make([]int, len(t.Columns))}
 	for _, r := range t.Rows {
@@ -71,6 +75,7 @@ func NewTable(t *records.Table, ix *records.Index, recs Counts) *Table {
 			for _, p := range c.Partners {
 				row.Counts[i] += r.Counts[p]
 				row.Records[i] += recs.Get(r.Country, p)
+				row.Other += other.Get(r.Country, p)
 			}
 			row.Total += row.Counts[i]
 			row.RecordsTotal += row.Records[i]
@@ -80,6 +85,15 @@ func NewTable(t *records.Table, ix *records.Index, recs Counts) *Table {
 		out.Rows = append(out.Rows, row)
 	}
 	return out
+}
+
+// OtherTotal totals the records of other kinds over the table's cells.
+func (t *Table) OtherTotal() int {
+	n := 0
+	for _, r := range t.Rows {
+		n += r.Other
+	}
+	return n
 }
 
 // RecordsSums totals today's records per column over the table's rows.
