@@ -13,9 +13,9 @@ import (
 // two elements with one id, and a link to it would land on the wrong one.
 var ReservedIDs = []string{
 	"agreements", "asia", "by-country", "by-level", "cases", "checks", "compare",
-	"country-agreements", "data", "explore", "figures", "growth", "latam", "latest",
-	"localities", "main", "other-agreements", "others", "partner-agreements",
-	"partners", "place-agreements", "places", "q", "reading", "references",
+	"country-agreements", "data", "examples", "explore", "figures", "growth", "latam",
+	"latest", "localities", "main", "other-agreements", "others", "partner-agreements",
+	"partners", "place-agreements", "places", "q", "reading", "reconciled", "references",
 	"source", "sources", "table-1",
 }
 
