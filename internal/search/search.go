@@ -58,13 +58,17 @@ const (
 // DocsPerShard is how many docs one doc file holds.
 const DocsPerShard = 100
 
-// MaxText is the most text of a doc the index keeps for snippets and
-// search; longer text is cut at a word.
+// MaxText is the most text of a doc its doc shard keeps for snippets;
+// longer text is cut at a word (all of it is searched).
 const MaxText = 2000
 
-var folder = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// folder removes every mark (Mn, Mc, Me), as the browser's /\p{M}/gu does.
+var folder = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.M)), norm.NFC)
 
-// Fold returns s without accents and in folded case.
+// Fold returns s without accents and in folded case. The browser folds
+// with toLowerCase, which differs from case folding for ß and ẞ (folded
+// to "ss") and final ς (folded to σ): search.js maps those after
+// toLowerCase, and TestFoldJS in internal/browsertest compares the two.
 func Fold(s string) string {
 	out, _, err := transform.String(folder, s)
 	if err != nil {
@@ -176,7 +180,7 @@ func docTerms(d Doc) map[string]int {
 			out[t] = max(out[t], score)
 		}
 	}
-	add(cut(d.Text, MaxText), inText)
+	add(d.Text, inText) // all of it, though the doc shard keeps MaxText
 	add(d.Meta, inMeta)
 	add(d.Title, inTitle)
 	for _, n := range d.Names {
