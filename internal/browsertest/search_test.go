@@ -90,14 +90,23 @@ func (b *browserTest) testSearch(t *testing.T) {
 				failures = append(failures, fmt.Sprintf("query terms of %q: search.js %q, Go %q", s, js, want))
 			}
 			for _, term := range search.QueryTerms(s) {
-				key, err := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf("atlasSearch.shardKey(%q)", term)))
+				file, err := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf("atlasSearch.shardFile(atlasSearch.shardFor(%q, () => false))", term)))
 				if err != nil {
 					return err
 				}
-				if want := fmt.Sprintf("%x", search.ShardKey(term)); key != want {
-					failures = append(failures, fmt.Sprintf("shard key of %q: search.js %s, Go %s", term, key, want))
+				if want := fmt.Sprintf("search/t/%x.json", search.ShardFor(term, func(string) bool { return false })); "search/"+file != want {
+					failures = append(failures, fmt.Sprintf("shard file of %q: search.js %s, Go %s", term, file, want))
 				}
 			}
+		}
+		// A split shard, which today's site is too small to have.
+		split, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`["india", "in", "inca"].map(t => atlasSearch.shardFor(t, k => k === "ind"))`))
+		if err != nil {
+			return err
+		}
+		listed := func(k string) bool { return k == "ind" }
+		if want := []string{search.ShardFor("india", listed), search.ShardFor("in", listed), search.ShardFor("inca", listed)}; !slices.Equal(split, want) {
+			failures = append(failures, fmt.Sprintf("split shards: search.js %q, Go %q", split, want))
 		}
 		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(document.getElementById('q').value = '') === ''`)); err != nil {
 			return err

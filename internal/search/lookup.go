@@ -82,7 +82,9 @@ type manifest struct {
 // term must match (AND); the last one matches as a prefix, since the
 // reader may still be typing it, the others exactly. An exact match
 // scores twice what a prefix does. Results are best first, then in the
-// order of the docs.
+// order of the docs. A term of two characters finds, as a prefix, only
+// the terms of its shard: once that shard is split, not those of its
+// three-character shards.
 func Lookup(fetch Fetch, q string, n int) (results []Result, total int, err error) {
 	terms := QueryTerms(q)
 	if len(terms) == 0 {
@@ -92,16 +94,17 @@ func Lookup(fetch Fetch, q string, n int) (results []Result, total int, err erro
 	if err := fetchJSON(fetch, "search/index.json", &m); err != nil {
 		return nil, 0, err
 	}
-	shards := map[string]map[string][][2]int{}
+	shards := map[string]shard{}
+	listed := func(k string) bool { return slices.Contains(m.Shards, k) }
 	var scores map[int]int
 	for i, term := range terms {
-		key := fmt.Sprintf("%x", ShardKey(term))
-		if !slices.Contains(m.Shards, key) {
+		key := ShardFor(term, listed)
+		if !listed(key) {
 			return nil, 0, nil
 		}
 		shard, ok := shards[key]
 		if !ok {
-			if err := fetchJSON(fetch, "search/t/"+key+".json", &shard); err != nil {
+			if err := fetchJSON(fetch, shardFile(key), &shard); err != nil {
 				return nil, 0, err
 			}
 			shards[key] = shard
@@ -118,8 +121,10 @@ func Lookup(fetch Fetch, q string, n int) (results []Result, total int, err erro
 			default:
 				continue
 			}
+			doc := 0
 			for _, p := range postings {
-				found[p[0]] = max(found[p[0]], weight*p[1])
+				doc += p >> 3
+				found[doc] = max(found[doc], weight*(p&7))
 			}
 		}
 		if scores == nil {

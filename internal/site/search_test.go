@@ -13,12 +13,27 @@ import (
 // fetchFrom serves the built files to search.Lookup, as the web server
 // serves them to search.js, and counts the bytes fetched.
 func fetchFrom(files output.Files, fetched *int) search.Fetch {
+	return fetchCounted(files, fetched, nil)
+}
+
+// fetchCounted is fetchFrom that also adds the bytes of each kind of file
+// (manifest, term shards "t", doc shards "d") to byKind, when not nil.
+func fetchCounted(files output.Files, fetched *int, byKind map[string]int) search.Fetch {
 	return func(name string) ([]byte, error) {
 		b, ok := files[name]
 		if !ok {
 			return nil, fmt.Errorf("%s: not in the site (a 404)", name)
 		}
 		*fetched += len(b)
+		if byKind != nil {
+			kind := "manifest"
+			if strings.HasPrefix(name, "search/t/") {
+				kind = "t"
+			} else if strings.HasPrefix(name, "search/d/") {
+				kind = "d"
+			}
+			byKind[kind] += len(b)
+		}
 		return b, nil
 	}
 }
@@ -75,7 +90,8 @@ func TestSearchQueries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var n int
-		rs, total, err := search.Lookup(fetchFrom(files, &n), tt.q, 20)
+		byKind := map[string]int{}
+		rs, total, err := search.Lookup(fetchCounted(files, &n, byKind), tt.q, 20)
 		if err != nil {
 			t.Fatalf("%q: %v", tt.q, err)
 		}
@@ -88,6 +104,6 @@ func TestSearchQueries(t *testing.T) {
 		if !found {
 			t.Errorf("%q: no %s in the first %d of %d results: %v", tt.q, tt.want, tt.top, total, got)
 		}
-		t.Logf("%q: %d results, %d bytes fetched", tt.q, total, n)
+		t.Logf("%q: %d results, %d bytes fetched (%v)", tt.q, total, n, byKind)
 	}
 }

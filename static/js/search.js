@@ -50,17 +50,30 @@
     return out;
   }
 
-  // shardKey is search.ShardKey, in hex of its UTF-8 bytes as the file
-  // names are.
+  // shardKey is search.ShardKey.
   function shardKey(term) {
     var rs = Array.from(term);
-    var key = rs.length < 2 || cjkRE.test(rs[0]) || hangulRE.test(rs[0]) ? rs[0] : rs[0] + rs[1];
-    return Array.from(new TextEncoder().encode(key), function (b) {
-      return (b < 16 ? "0" : "") + b.toString(16);
-    }).join("");
+    return rs.length < 2 || cjkRE.test(rs[0]) || hangulRE.test(rs[0]) ? rs[0] : rs[0] + rs[1];
   }
 
-  window.atlasSearch = { fold: fold, queryTerms: queryTerms, shardKey: shardKey }; // for the browser tests
+  // shardFor is search.ShardFor: a large shard is split by the first
+  // three characters of its longer terms.
+  function shardFor(term, listed) {
+    var key = shardKey(term), rs = Array.from(term);
+    if (Array.from(key).length === 2 && rs.length > 2 && listed(rs.slice(0, 3).join(""))) {
+      return rs.slice(0, 3).join("");
+    }
+    return key;
+  }
+
+  // shardFile is the name of a key's term shard: its UTF-8 bytes in hex.
+  function shardFile(key) {
+    return "t/" + Array.from(new TextEncoder().encode(key), function (b) {
+      return (b < 16 ? "0" : "") + b.toString(16);
+    }).join("") + ".json";
+  }
+
+  window.atlasSearch = { fold: fold, queryTerms: queryTerms, shardKey: shardKey, shardFor: shardFor, shardFile: shardFile }; // for the browser tests
 
   var form = document.querySelector("form.search[data-index]");
   if (!form) { return; }
@@ -83,21 +96,26 @@
   }
 
   // lookup is search.Lookup: every term must match, the last as a prefix,
-  // the others exactly; an exact match scores twice a prefix.
+  // the others exactly; an exact match scores twice a prefix. A posting
+  // is (doc - previous doc)*8 + score.
   function lookup(terms, manifest) {
-    var keys = terms.map(shardKey);
-    if (keys.some(function (k) { return manifest.shards.indexOf(k) < 0; })) {
+    var listed = new Set(manifest.shards);
+    var has = function (k) { return listed.has(k); };
+    var keys = terms.map(function (t) { return shardFor(t, has); });
+    if (keys.some(function (k) { return !listed.has(k); })) {
       return Promise.resolve([]);
     }
-    return Promise.all(keys.map(function (k) { return get("t/" + k + ".json"); })).then(function (shards) {
+    return Promise.all(keys.map(function (k) { return get(shardFile(k)); })).then(function (shards) {
       var scores = null;
       terms.forEach(function (term, i) {
         var last = i === terms.length - 1, found = new Map();
         Object.keys(shards[i]).forEach(function (t) {
           var weight = t === term ? 2 : (last && t.startsWith(term) ? 1 : 0);
           if (!weight) { return; }
+          var doc = 0;
           shards[i][t].forEach(function (p) {
-            found.set(p[0], Math.max(found.get(p[0]) || 0, weight * p[1]));
+            doc += Math.floor(p / 8);
+            found.set(doc, Math.max(found.get(doc) || 0, weight * (p % 8)));
           });
         });
         if (!scores) { scores = found; return; }
