@@ -31,7 +31,9 @@ var scaleQueries = []string{"Cauchari", "Bío-Bío", "bio bio", "Table 1", "map"
 // of the queries fetches, for the repository's data plus synthetic
 // agreements up to $ATLAS_SEARCH_SCALE records in all (a fifth as many
 // synthetic localities, over the real countries). It builds only the
-// search, not the pages. It skips unless $ATLAS_SEARCH_SCALE is set:
+// search and the chart pages, not the others, and writes them to
+// $ATLAS_SEARCH_OUT when that is set. It skips unless $ATLAS_SEARCH_SCALE
+// is set:
 //
 //	ATLAS_SEARCH_SCALE=100000 go test ./internal/site -run TestSearchScale -v
 func TestSearchScale(t *testing.T) {
@@ -48,6 +50,11 @@ func TestSearchScale(t *testing.T) {
 	}
 	writeSynthetic(t, dir, n)
 	files := searchOnly(t, dir)
+	if out := os.Getenv("ATLAS_SEARCH_OUT"); out != "" { // to measure in a browser
+		if err := output.Write(out, files); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var total, termFiles, docFiles int
 	var largest string
 	for name, b := range files {
