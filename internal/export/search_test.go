@@ -1,47 +1,53 @@
 package export
 
 import (
-	"encoding/json"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"atlas/internal/records"
-	"atlas/internal/sitepath"
+	"atlas/internal/search"
 )
 
-func TestSearch(t *testing.T) {
+func TestSearchDocs(t *testing.T) {
 	d, ix := fixture()
-	// A second agreement of the same locality: the locality is found once.
-	d.Agreements = append(d.Agreements, &records.Agreement{ID: "ar-cordoba--jp-kyoto-2", LatAm: "ar/cordoba", Asia: "jp/kyoto", Kind: "friendship"})
-	f, err := Search(SearchData{
-		Cases:      []Doc{{Title: "A case", Path: "cases/a/", Summary: "About A."}},
-		Pages:      []Doc{{Title: "About", Path: "about/"}},
+	d.Localities[1].Aliases = []records.Alias{{Name: "京都"}, {Name: "Kyōto"}}
+	got := searchDocs(SearchData{
+		Cases: []SearchPage{{Title: "A case", Path: "cases/a/", Summary: "About A.", Sections: []SearchSection{
+			{Text: "Before any heading."}, {ID: "context", Heading: "Context", Text: "The context."},
+		}}},
+		Charts:     []SearchPage{{Title: "Map", Path: "charts/map/", Summary: "A map.", Text: "Read it so."}},
 		Countries:  []*records.Country{ix.Country["AR"]},
+		Partners:   []*records.Country{ix.Country["JP"]},
+		Localities: d.Localities[1:],
 		Agreements: d.Agreements,
 		Sources:    d.Sources[:1],
 		Index:      ix,
 	}, enText(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if f.Name != sitepath.SearchIndex {
-		t.Errorf("index written to %s", f.Name)
-	}
-	var got []map[string]string
-	if err := json.Unmarshal(f.Data, &got); err != nil {
-		t.Fatal(err)
-	}
-	want := []map[string]string{
-		{"t": "A case", "k": "Case study", "p": "cases/a/", "x": "About A."},
-		{"t": "About", "k": "Page", "p": "about/"},
-		{"t": "Argentina", "k": "Country", "p": "countries/argentina/", "x": "Argentina"},
-		{"t": "Córdoba", "k": "Locality, Argentina", "p": "countries/argentina/#ar-cordoba"},
-		{"t": "Córdoba – Kyoto", "k": "Agreement, sister-city", "p": "agreements/#ar-cordoba--jp-kyoto", "x": "Japan"},
-		{"t": "Córdoba – Kyoto", "k": "Agreement, friendship", "p": "agreements/#ar-cordoba--jp-kyoto-2", "x": "Japan"},
-		{"t": "Twins & partners", "k": "Source", "p": "sources/#report", "x": "Ana Pérez Li Wei Working Papers"},
+	want := []search.Doc{
+		{Path: "cases/a/", Title: "A case", Type: "Case study", Text: "About A. Before any heading."},
+		{Path: "cases/a/#context", Title: "Context", Type: "Case study", Meta: "A case", Text: "The context."},
+		{Path: "charts/map/", Title: "Map", Type: "Chart", Text: "A map. Read it so."},
+		{Path: "countries/argentina/", Title: "Argentina", Type: "Country", Names: []string{"Argentina"}},
+		{Path: "partners/japan/", Title: "Japan", Type: "Partner country", Names: []string{"Japón"}},
+		{Path: "places/jp/kyoto/", Title: "Kyoto", Type: "Place", Meta: "city, Japan", Names: []string{"京都", "Kyōto"}, Text: "Also written Kyōto; 京都."},
+		{Path: "agreements/ar-cordoba--jp-kyoto/", Title: "Córdoba – Kyoto", Type: "Agreement", Meta: "sister-city, 1996, Argentina – Japan",
+			Names: []string{"京都", "Kyōto"}, Text: "Twins & partners; List of twin towns"},
+		{Path: "sources/#report", Title: "Twins & partners", Type: "Source", Meta: "Ana Pérez, Li Wei, Working Papers, 2020"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestSearchFiles checks that the files are the index's, sorted by name.
+func TestSearchFiles(t *testing.T) {
+	d, ix := fixture()
+	files, err := Search(SearchData{Localities: d.Localities, Index: ix}, enText(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 3 || files[0].Name != "search/d/0.json" || files[1].Name != "search/index.json" {
+		t.Errorf("files: %v", files)
 	}
 }

@@ -15,11 +15,16 @@
 // # Files
 //
 //	search/index.json       {"v":1,"docs":N,"per":P,"shards":["bi","ch",...]}
-//	search/t/<key>.json     {"term":[[doc,score],...],...}: the terms that begin with key
+//	search/t/<hex>.json     {"term":[p,...],...}: the terms that begin with key, in a file
+//	                        named by the key's UTF-8 bytes in hex; each posting p is
+//	                        (doc - previous doc)*8 + score, docs in increasing order
 //	search/d/<n>.json       [[path,title,type,meta,text],...]: docs n*P to n*P+P-1
 //
 // A term's shard key is its first two characters, or its first when it
 // is one character long or starts with a Han, Kana or Hangul character.
+// A two-character shard larger than SplitAt is split by the first three
+// characters of its longer terms, so that shards stay small as the data
+// grows (the manifest lists the keys; see ShardFor).
 // A query fetches the manifest, one term shard per word, and the doc
 // shards of the results it shows.
 package search
@@ -55,16 +60,22 @@ const (
 	inTitle = 5
 )
 
-// DocsPerShard is how many docs one doc file holds.
-const DocsPerShard = 100
+// DocsPerShard is how many docs one doc file holds. The doc shards are
+// most of what a query fetches (the 20 results shown may sit in 20
+// shards), so they are small: 10 docs is at most about 15 KB.
+const DocsPerShard = 10
 
-// MaxText is the most text of a doc the index keeps for snippets and
-// search; longer text is cut at a word.
-const MaxText = 2000
+// MaxText is the most text of a doc its doc shard keeps for snippets;
+// longer text is cut at a word (all of it is searched).
+const MaxText = 1500
 
-var folder = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// folder removes every mark (Mn, Mc, Me), as the browser's /\p{M}/gu does.
+var folder = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.M)), norm.NFC)
 
-// Fold returns s without accents and in folded case.
+// Fold returns s without accents and in folded case. The browser folds
+// with toLowerCase, which differs from case folding for ß and ẞ (folded
+// to "ss") and final ς (folded to σ): search.js maps those after
+// toLowerCase, and TestFoldJS in internal/browsertest compares the two.
 func Fold(s string) string {
 	out, _, err := transform.String(folder, s)
 	if err != nil {
@@ -107,7 +118,8 @@ func Terms(s string) []string {
 	return out
 }
 
-// ShardKey is the key of the term shard that holds term.
+// ShardKey is the key of the term shard that holds term, unless that
+// shard was split (see ShardFor).
 func ShardKey(term string) string {
 	rs := []rune(term)
 	if len(rs) < 2 || cjk(rs[0]) || unicode.In(rs[0], unicode.Hangul) {
@@ -116,35 +128,90 @@ func ShardKey(term string) string {
 	return string(rs[:2])
 }
 
+// SplitAt is the size in bytes above which a two-character shard is split
+// by the terms' first three characters: "in" becomes "ind", "int", ...,
+// and "in" keeps the terms of two characters.
+const SplitAt = 16 << 10
+
+// ShardFor is the key of the shard that holds term in an index whose
+// manifest lists the keys for which listed reports true.
+func ShardFor(term string, listed func(key string) bool) string {
+	key := ShardKey(term)
+	if rs := []rune(term); len([]rune(key)) == 2 && len(rs) > 2 && listed(string(rs[:3])) {
+		return string(rs[:3])
+	}
+	return key
+}
+
 // shardFile is the file name of a shard key: its bytes in hex, so that
 // any script is a safe file name.
 func shardFile(key string) string { return fmt.Sprintf("search/t/%x.json", key) }
 
+// shard is a term shard: each term's postings, one number per doc in
+// increasing order of doc, (doc - previous doc)*8 + score.
+type shard map[string][]int
+
+// encode appends a doc's posting to a term's postings.
+func (s shard) add(term string, doc, prev, score int) {
+	s[term] = append(s[term], (doc-prev)<<3|score)
+}
+
 // Build returns the index files of docs, by name.
 func Build(docs []Doc) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	postings := map[string]map[string][][2]int{} // shard -> term -> [doc, score]
+	type posting struct{ doc, score int }
+	byKey := map[string]map[string][]posting{} // shard key -> term -> postings in doc order
 	for i, d := range docs {
 		for term, score := range docTerms(d) {
 			key := ShardKey(term)
-			if postings[key] == nil {
-				postings[key] = map[string][][2]int{}
+			if byKey[key] == nil {
+				byKey[key] = map[string][]posting{}
 			}
-			postings[key][term] = append(postings[key][term], [2]int{i, score})
+			byKey[key][term] = append(byKey[key][term], posting{i, score})
 		}
 	}
-	keys := make([]string, 0, len(postings))
-	for k := range postings {
-		keys = append(keys, k)
+	encode := func(terms map[string][]posting) ([]byte, error) {
+		s := shard{}
+		for t, ps := range terms {
+			prev := 0
+			for _, p := range ps {
+				s.add(t, p.doc, prev, p.score)
+				prev = p.doc
+			}
+		}
+		return json.Marshal(s) // maps marshal with sorted keys
 	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		b, err := json.Marshal(postings[k]) // maps marshal with sorted keys
+	var keys []string
+	for key, terms := range byKey {
+		b, err := encode(terms)
 		if err != nil {
 			return nil, err
 		}
-		files[shardFile(k)] = b
+		if len(b) > SplitAt && len([]rune(key)) == 2 {
+			split := map[string]map[string][]posting{key: {}}
+			for t, ps := range terms {
+				k := key
+				if rs := []rune(t); len(rs) > 2 {
+					k = string(rs[:3])
+				}
+				if split[k] == nil {
+					split[k] = map[string][]posting{}
+				}
+				split[k][t] = ps
+			}
+			for k, terms := range split {
+				if b, err = encode(terms); err != nil {
+					return nil, err
+				}
+				files[shardFile(k)] = b
+				keys = append(keys, k)
+			}
+			continue
+		}
+		files[shardFile(key)] = b
+		keys = append(keys, key)
 	}
+	slices.Sort(keys)
 	for n := 0; n*DocsPerShard < len(docs); n++ {
 		var rows [][5]string
 		for _, d := range docs[n*DocsPerShard : min(len(docs), (n+1)*DocsPerShard)] {
@@ -156,11 +223,7 @@ func Build(docs []Doc) (map[string][]byte, error) {
 		}
 		files[fmt.Sprintf("search/d/%d.json", n)] = b
 	}
-	hexKeys := make([]string, len(keys))
-	for i, k := range keys {
-		hexKeys[i] = fmt.Sprintf("%x", k)
-	}
-	b, err := json.Marshal(map[string]any{"v": 1, "docs": len(docs), "per": DocsPerShard, "shards": hexKeys})
+	b, err := json.Marshal(map[string]any{"v": 1, "docs": len(docs), "per": DocsPerShard, "shards": keys})
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +239,7 @@ func docTerms(d Doc) map[string]int {
 			out[t] = max(out[t], score)
 		}
 	}
-	add(cut(d.Text, MaxText), inText)
+	add(d.Text, inText) // all of it, though the doc shard keeps MaxText
 	add(d.Meta, inMeta)
 	add(d.Title, inTitle)
 	for _, n := range d.Names {

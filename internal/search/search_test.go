@@ -2,6 +2,8 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -48,19 +50,19 @@ func TestBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	find := func(term string) [][2]int {
-		var shard map[string][][2]int
-		if err := json.Unmarshal(files[shardFile(ShardKey(term))], &shard); err != nil {
+	find := func(term string) []int {
+		var s shard
+		if err := json.Unmarshal(files[shardFile(ShardKey(term))], &s); err != nil {
 			t.Fatalf("%s: %v", term, err)
 		}
-		return shard[term]
+		return s[term]
 	}
-	for term, want := range map[string][][2]int{
-		"bio":    {{0, inTitle}},
-		"biobio": {{0, inTitle}},
-		"hubei":  {{0, inText}},
-		"河南":     {{1, inTitle}},
-		"henan":  {{1, inTitle}},
+	for term, want := range map[string][]int{
+		"bio":    {0<<3 | inTitle},
+		"biobio": {0<<3 | inTitle},
+		"hubei":  {0<<3 | inText},
+		"河南":     {1<<3 | inTitle},
+		"henan":  {1<<3 | inTitle},
 	} {
 		if diff := cmp.Diff(want, find(term)); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", term, diff)
@@ -69,5 +71,44 @@ func TestBuild(t *testing.T) {
 	var rows [][5]string
 	if err := json.Unmarshal(files["search/d/0.json"], &rows); err != nil || len(rows) != 2 || rows[1][0] != "places/cn/henan/" {
 		t.Errorf("doc shard: %v %v", rows, err)
+	}
+}
+
+// TestSplitShard builds an index whose "in" shard is too large, and finds
+// its terms through the split shards with Lookup, as the browser does.
+func TestSplitShard(t *testing.T) {
+	var docs []Doc
+	for i := range 3000 {
+		docs = append(docs, Doc{Path: fmt.Sprintf("d/%d/", i), Title: fmt.Sprintf("India %d", i), Meta: "Indonesia", Text: "in it"})
+	}
+	docs = append(docs, Doc{Path: "inca/", Title: "Inca"})
+	files, err := Build(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{shardFile("in"), shardFile("ind"), shardFile("inc")} {
+		if files[name] == nil {
+			t.Errorf("no shard %s", name)
+		}
+	}
+	for name, b := range files {
+		if strings.HasPrefix(name, "search/t/") && len(b) > SplitAt*2 {
+			t.Errorf("%s: %d bytes", name, len(b))
+		}
+	}
+	fetch := func(name string) ([]byte, error) {
+		if b, ok := files[name]; ok {
+			return b, nil
+		}
+		return nil, fmt.Errorf("%s: 404", name)
+	}
+	for q, want := range map[string]int{"india": 3000, "12 indonesia": 1, "indonesia 12": 111, "inc": 1, "in": 3000, "india 2999": 1} {
+		rs, total, err := Lookup(fetch, q, 5)
+		if err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if total != want {
+			t.Errorf("%q: %d results, want %d (%v)", q, total, want, rs)
+		}
 	}
 }

@@ -59,6 +59,7 @@ func (b *builder) charts() {
 			continue
 		}
 		pages = append(pages, p)
+		b.chartList = append(b.chartList, p)
 		b.charted[p.Slug] = true
 		b.chartPage(p, wikipedia)
 	}

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 
+	"atlas/internal/content"
 	"atlas/internal/export"
 	"atlas/internal/records"
 	"atlas/internal/render"
@@ -112,27 +113,69 @@ func SitemapNote(base sitepath.Base) string {
 // page points to the lists.
 func (b *builder) search() {
 	m := b.m
-	var pages []export.Doc
-	for _, d := range m.pages {
-		pages = append(pages, export.Doc{Title: d.Page.Title, Path: docPath(d), Summary: d.Page.Summary})
+	byPath := map[string]*content.Doc{}
+	for _, d := range m.cases {
+		byPath[docPath(d)] = d
 	}
-	var countries []*records.Country
+	var cases, pages, charts []export.SearchPage
+	for _, c := range m.caseViews("") {
+		cases = append(cases, searchPage(c.Title, c.Path, c.Summary, byPath[c.Path]))
+	}
+	for _, d := range m.pages {
+		pages = append(pages, searchPage(d.Page.Title, docPath(d), d.Page.Summary, d))
+	}
+	t := m.table1
+	pages = append(pages, export.SearchPage{Title: b.msg.Sprintf("page.table-1.title"), Path: sitepath.Table1,
+		Summary: b.msg.Sprintf("page.table-1.description"), Text: t.Title + ". " + t.Note})
+	for _, c := range b.chartList {
+		charts = append(charts, export.SearchPage{Title: c.Title, Path: c.Path(), Summary: c.Summary, Text: strings.Join(c.Notes, " ")})
+	}
+	var countries, partners []*records.Country
 	for _, c := range m.latamCountries() {
 		countries = append(countries, c.Country)
 	}
-	b.addFile(export.Search(export.SearchData{
-		Cases:      docs(m.caseViews("")),
+	inTable := m.table1Partners()
+	withAgreements := map[string]bool{}
+	for _, a := range m.d.Agreements {
+		withAgreements[m.ix.Locality[a.Asia].Country] = true
+	}
+	for _, c := range m.d.Countries {
+		if _, counted := inTable[c.Code]; c.Region == records.Asia && (withAgreements[c.Code] || counted) {
+			partners = append(partners, c)
+		}
+	}
+	files, err := export.Search(export.SearchData{
+		Cases:      cases,
 		Pages:      pages,
+		Charts:     charts,
 		Countries:  countries,
+		Partners:   partners,
+		Localities: m.d.Localities,
 		Agreements: m.agreementRecords(),
 		Sources:    m.d.Sources,
 		Index:      m.ix,
-	}, b.msg))
+	}, b.msg)
+	if err != nil {
+		b.errs = append(b.errs, err)
+	}
+	b.addFiles(files)
 	b.page("search", &render.SearchPage{Frame: render.Frame{
 		Path:        "search/",
 		Title:       b.msg.Sprintf("page.search.title"),
 		Description: b.msg.Sprintf("page.search.description"),
 	}})
+}
+
+// searchPage is a case study or research page for the search, section by
+// section.
+func searchPage(title, path, summary string, d *content.Doc) export.SearchPage {
+	p := export.SearchPage{Title: title, Path: path, Summary: summary}
+	if d != nil {
+		for _, s := range d.Sections() {
+			p.Sections = append(p.Sections, export.SearchSection{ID: s.ID, Heading: s.Heading, Text: s.Text})
+		}
+	}
+	return p
 }
 
 // agreementRecords returns the agreements in the order /agreements/ lists

@@ -243,7 +243,9 @@ type builder struct {
 	files   output.Files
 	// charted holds the slugs of the chart pages built, for links to them.
 	charted map[string]bool
-	errs    []error
+	// chartList holds the chart pages built, in order, for the search.
+	chartList []*chartPage
+	errs      []error
 	// sitemap lists the pages rendered so far, by site-relative path.
 	sitemap []export.SitemapEntry
 }

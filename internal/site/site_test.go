@@ -50,18 +50,25 @@ func TestRepository(t *testing.T) {
 			for _, p := range linkcheck.Check(files, b) {
 				t.Errorf("broken link: %s", p)
 			}
-			var index []struct {
-				Title string `json:"t"`
-				Path  string `json:"p"`
-			}
-			if err := json.Unmarshal(files[sitepath.SearchIndex], &index); err != nil {
-				t.Fatal(err)
-			}
 			site := linkcheck.New(files, b)
-			for _, e := range index {
-				if msg := site.Link("search/index.html", path+e.Path); msg != "" {
-					t.Errorf("search entry %q: %s: %s", e.Title, e.Path, msg)
+			docs := 0
+			for name, data := range files {
+				if !strings.HasPrefix(name, "search/d/") {
+					continue
 				}
+				var rows [][5]string // path, title, type, meta, text
+				if err := json.Unmarshal(data, &rows); err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				for _, r := range rows {
+					docs++
+					if msg := site.Link("search/index.html", path+r[0]); msg != "" {
+						t.Errorf("search result %q: %s: %s", r[1], r[0], msg)
+					}
+				}
+			}
+			if docs < 100 {
+				t.Errorf("only %d search docs", docs)
 			}
 			if len(files) < 30 {
 				t.Errorf("only %d files built", len(files))

@@ -35,7 +35,7 @@ const (
 	Partners   = "partners/"
 	NotFound   = "404.html"
 
-	SearchIndex = "search-index.json"
+	SearchIndex = "search/index.json" // the search manifest; its shards are under search/t/ and search/d/
 	Feed        = "feed.xml"
 	Sitemap     = "sitemap.xml"
 	Robots      = "robots.txt"
