@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"atlas/internal/messages"
 	"atlas/internal/output"
@@ -113,7 +114,7 @@ func searchOnly(t *testing.T, dir string) output.Files {
 	t.Helper()
 	fsys := os.DirFS(dir)
 	base, _ := sitepath.ParseBase("/")
-	m, err := assemble(fsys, 2026, base.Path)
+	m, err := assemble(fsys, 2026, time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), base.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
