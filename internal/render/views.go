@@ -61,6 +61,7 @@ type AgreementGroup struct {
 // grouped by partner when Groups is set.
 type AgreementsTable struct {
 	ID, Caption string
+	Empty       string // what the partial "agreements-section" says when there are none
 	Groups      []AgreementGroup
 	Agreements  []Agreement
 }

@@ -161,6 +161,7 @@ func (b *builder) countries() {
 			Agreements: render.AgreementsTable{
 				ID:         "country-agreements",
 				Caption:    b.msg.Sprintf("page.country.agreements", c.Name),
+				Empty:      b.msg.Sprintf("page.country.none", c.Name),
 				Groups:     groups,
 				Agreements: as,
 			},

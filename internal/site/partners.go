@@ -52,7 +52,7 @@ func (b *builder) partnerPages(ln *links) {
 				Rows: m.table1Column(c.Code)},
 			Figures:    b.partnerFigures(c.Code),
 			Reconciled: b.reconcile(c, as),
-			Agreements: render.AgreementsTable{ID: "partner-agreements", Caption: b.msg.Sprintf("page.partner.agreements", c.Name), Agreements: as},
+			Agreements: render.AgreementsTable{ID: "partner-agreements", Caption: b.msg.Sprintf("page.partner.agreements", c.Name), Empty: b.msg.Sprintf("page.partner.none", c.Name), Agreements: as},
 		})
 	}
 	slices.SortFunc(list, func(a, b render.Partner) int {

@@ -63,7 +63,7 @@ func (b *builder) placePages(ln *links) {
 			},
 			Place:      p,
 			Asian:      asian,
-			Agreements: render.AgreementsTable{ID: "place-agreements", Caption: b.msg.Sprintf("page.place.agreements", l.Name), Agreements: as},
+			Agreements: render.AgreementsTable{ID: "place-agreements", Caption: b.msg.Sprintf("page.place.agreements", l.Name), Empty: b.msg.Sprintf("page.place.none", l.Name), Agreements: as},
 			Cases:      ln.cases[l.ID],
 		})
 		g, ok := groups[l.Country]
