@@ -16,7 +16,7 @@ var ReservedIDs = []string{
 	"country-agreements", "data", "examples", "explore", "figures", "growth", "latam",
 	"latest", "localities", "main", "other-agreements", "others", "partner-agreements",
 	"partners", "place-agreements", "places", "q", "reading", "reconciled", "references",
-	"source", "sources", "table-1",
+	"site-q", "source", "sources", "table-1",
 }
 
 // ReservedPrefixes start the ids the pages number or derive: citations
