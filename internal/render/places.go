@@ -1,6 +1,11 @@
 package render
 
-import "atlas/internal/records"
+import (
+	"fmt"
+	"strconv"
+
+	"atlas/internal/records"
+)
 
 // Place is a locality with its page, on either side of the agreements.
 type Place struct {
@@ -9,6 +14,30 @@ type Place struct {
 	Path        string // the place's page
 	CountryPath string // its country's page (Latin America) or partner page (Asia)
 	Agreements  int
+}
+
+// MapPoint is where a place with coordinates falls on the small world
+// map of its page: an equirectangular map 360 units wide and 180 high,
+// with longitude 0 in the middle and north up.
+func (p Place) MapPoint() (x, y string) {
+	if !p.HasCoords() {
+		return "", ""
+	}
+	return strconv.FormatFloat(*p.Lng+180, 'f', 2, 64), strconv.FormatFloat(90-*p.Lat, 'f', 2, 64)
+}
+
+// MapX is the map point's horizontal position.
+func (p Place) MapX() string { x, _ := p.MapPoint(); return x }
+
+// MapY is the map point's vertical position.
+func (p Place) MapY() string { _, y := p.MapPoint(); return y }
+
+// OSM is the place's position on OpenStreetMap, for a closer look.
+func (p Place) OSM() string {
+	if !p.HasCoords() {
+		return ""
+	}
+	return fmt.Sprintf("https://www.openstreetmap.org/?mlat=%.4f&mlon=%.4f#map=8/%.4f/%.4f", *p.Lat, *p.Lng, *p.Lat, *p.Lng)
 }
 
 // PlacePage is the template place.html: one locality and everything the
