@@ -15,14 +15,6 @@ import (
 // Every file that is not a page comes from package export: this file hands
 // it the model's values and adds the files it returns.
 
-func (b *builder) addFile(f export.File, err error) {
-	if err != nil {
-		b.errs = append(b.errs, err)
-		return
-	}
-	b.add(f.Name, f.Data)
-}
-
 func (b *builder) addFiles(files []export.File) {
 	for _, f := range files {
 		b.add(f.Name, f.Data)
