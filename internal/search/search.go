@@ -69,15 +69,20 @@ const DocsPerShard = 10
 // longer text is cut at a word (all of it is searched).
 const MaxText = 1500
 
-// folder removes every mark (Mn, Mc, Me), as the browser's /\p{M}/gu does.
-var folder = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.M)), norm.NFC)
+// folder returns a transformer that removes every mark (Mn, Mc, Me), as
+// the browser's /\p{M}/gu does. A chain keeps state between calls, so
+// each call gets its own: builds run concurrently in the preview and in
+// tests.
+func folder() transform.Transformer {
+	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.M)), norm.NFC)
+}
 
 // Fold returns s without accents and in folded case. The browser folds
 // with toLowerCase, which differs from case folding for ß and ẞ (folded
 // to "ss") and final ς (folded to σ): search.js maps those after
 // toLowerCase, and TestFoldJS in internal/browsertest compares the two.
 func Fold(s string) string {
-	out, _, err := transform.String(folder, s)
+	out, _, err := transform.String(folder(), s)
 	if err != nil {
 		out = s
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -111,4 +112,24 @@ func TestSplitShard(t *testing.T) {
 			t.Errorf("%q: %d results, want %d (%v)", q, total, want, rs)
 		}
 	}
+}
+
+// TestFoldConcurrent folds from many goroutines at once; run with -race,
+// a shared transformer fails here (it once panicked in the preview).
+func TestFoldConcurrent(t *testing.T) {
+	const want = "bio-bio 河南 sao paulo"
+	var wg sync.WaitGroup
+	for range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 200 {
+				if got := Fold("Bío-Bío 河南 São Paulo"); got != want {
+					t.Errorf("Fold = %q, want %q", got, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
