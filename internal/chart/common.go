@@ -38,16 +38,6 @@ func title(text, sub string) opts.Title {
 	}
 }
 
-// toolbox offers to save the chart as a PNG image named file.png.
-func toolbox(file string, text Text) opts.Toolbox {
-	return opts.Toolbox{
-		Show: opts.Bool(true), Right: "0", Top: "0",
-		Feature: &opts.ToolBoxFeature{SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{
-			Show: opts.Bool(true), Type: "png", Name: file, Title: text.Sprintf("chart.save-image"),
-		}},
-	}
-}
-
 // aria turns on ECharts' accessibility support, with our own description
 // of the chart instead of the generated one.
 func aria(label string) *opts.Aria {
