@@ -21,8 +21,8 @@
 //
 // The container has class "chart" and a height class (see HeightClass),
 // the derived id, role="img" and an aria-label describing the chart; the
-// same data is always in a table beside it. It is hidden until the script
-// shows it, so that a page without JavaScript has no empty box. The data
+// same data is always in a table beside it. Without scripting it is not
+// displayed (static/charts.css), so that such a page has no empty box. The data
 // block names the bundle the chart needs (BundleBars or BundleFull), the
 // links a click on a bar or region follows, the map to register, the name
 // of exported images and their footer (see Credit). The script turns
@@ -263,9 +263,9 @@ type data struct {
 	URL     string            `json:"url,omitempty"`
 }
 
-// HTML returns the chart's snippet: the chart's box (hidden until the
-// page's script shows it, so that a page without JavaScript does not keep
-// an empty box), its option as a JSON data block, which no browser runs,
+// HTML returns the chart's snippet: the chart's box (which
+// static/charts.css hides when the page has no scripting, so that a page
+// without JavaScript keeps no empty box), its option as a JSON data block, which no browser runs,
 // its controls, and a note for readers without JavaScript. The page
 // loads static/charts.js, which draws every such chart when it comes on
 // screen.
@@ -306,14 +306,15 @@ func (c *Chart) HTML(credit Credit) (template.HTML, error) {
 // snippet is the chart's HTML. html/template escapes every value for its
 // context; the data block is already escaped JSON (encoding/json writes
 // <, > and & as \u003c, \u003e and \u0026, so no text can end the block).
-// The controls are hidden until the script has drawn the chart; the data
-// downloads beside them work without it.
+// The controls keep their place but stay invisible until the script has
+// drawn the chart (class "drawn" on the box: nothing moves when it draws);
+// the data downloads beside them work without it.
 var snippet = template.Must(template.New("chart").Parse(`<div class="chart-box">
-<div class="chart {{.Height}}" id="{{.ID}}" role="img" aria-label="{{.Label}}" hidden></div>
+<div class="chart {{.Height}}" id="{{.ID}}" role="img" aria-label="{{.Label}}"></div>
 <script type="application/json" class="chart-data">{{.Data}}</script>
 <div class="chart-tools">
 {{- if and .Stacked (gt (len .Categories) 1)}}
-<p class="chart-view" hidden><label>{{.T.Sprintf "chart.view.label"}} <select data-chart-view>
+<p class="chart-view"><label>{{.T.Sprintf "chart.view.label"}} <select data-chart-view>
 <option value="count">{{.T.Sprintf "chart.view.count"}}</option>
 <option value="share">{{.T.Sprintf "chart.view.share"}}</option>
 </select></label>
@@ -324,7 +325,7 @@ var snippet = template.Must(template.New("chart").Parse(`<div class="chart-box">
 {{- end}}
 </select></label></p>
 {{- end}}
-<p class="chart-export" role="group" aria-label="{{.T.Sprintf "chart.export.label"}}" hidden>{{.T.Sprintf "chart.export.label"}}: <button type="button" data-chart-export="png">{{.T.Sprintf "chart.export.png"}}</button> <button type="button" data-chart-export="svg">{{.T.Sprintf "chart.export.svg"}}</button></p>
+<p class="chart-export" role="group" aria-label="{{.T.Sprintf "chart.export.label"}}">{{.T.Sprintf "chart.export.label"}}: <button type="button" data-chart-export="png">{{.T.Sprintf "chart.export.png"}}</button> <button type="button" data-chart-export="svg">{{.T.Sprintf "chart.export.svg"}}</button></p>
 {{- with .DataURL}}
 <p class="chart-downloads">{{$.T.Sprintf "chart.export.data"}}: <a href="{{.}}.csv">CSV</a> · <a href="{{.}}.json">JSON</a></p>
 {{- end}}

@@ -135,8 +135,8 @@ func TestBars(t *testing.T) {
 		t.Errorf("lower bounds' borders (-want +got):\n%s", diff)
 	}
 	want := map[string]any{
-		"aria":    map[string]any{"enabled": true, "label": map[string]any{"enabled": true, "description": "A test chart."}},
-		"yAxis":   []any{map[string]any{"type": "category", "inverse": true, "data": []any{"Argentina", "Brazil"}, "axisLabel": map[string]any{"interval": "0", "width": float64(catLabelMax), "overflow": "break", "showMinLabel": nil, "showMaxLabel": nil}}},
+		"aria":  map[string]any{"enabled": true, "label": map[string]any{"enabled": true, "description": "A test chart."}},
+		"yAxis": []any{map[string]any{"type": "category", "inverse": true, "data": []any{"Argentina", "Brazil"}, "axisLabel": map[string]any{"interval": "0", "width": float64(catLabelMax), "overflow": "break", "showMinLabel": nil, "showMaxLabel": nil}}},
 	}
 	got := map[string]any{"aria": o["aria"], "yAxis": o["yAxis"]}
 	if _, ok := o["toolbox"]; ok {
@@ -251,7 +251,7 @@ func TestHTML(t *testing.T) {
 	s := string(h)
 	for _, want := range []string{
 		`<div class="chart chart-h-`,
-		`" id="chart_test" role="img" aria-label="A test chart." hidden></div>`,
+		`" id="chart_test" role="img" aria-label="A test chart."></div>`,
 		`<script type="application/json" class="chart-data">{"option":`,
 		`data-chart-export="png"`,
 		`data-chart-export="svg"`,

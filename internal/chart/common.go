@@ -7,9 +7,11 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
-// textStyle is the charts' font: the site's own system font stack.
+// textStyle is the charts' font: the site's own system font stack. The
+// names are in single quotes: ECharts writes the font into an SVG
+// export's style attributes, in double quotes, without escaping.
 var textStyle = map[string]any{
-	"fontFamily": `system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif`,
+	"fontFamily": `system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', sans-serif`,
 }
 
 // legendStyle keeps legend entries small, so that five fit in a row on a

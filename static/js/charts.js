@@ -1,5 +1,5 @@
 // charts.js draws the atlas's charts. Every chart is a .chart-box with a
-// hidden .chart element, its ECharts option in a JSON data block
+// .chart element, its ECharts option in a JSON data block
 // (script.chart-data, which no browser runs) and its controls; see
 // internal/chart. This script, the page's only chart code, shows the
 // boxes, loads one ECharts bundle (the bar charts' small one, or the full
@@ -27,7 +27,6 @@
   var charts = [].map.call(document.querySelectorAll(".chart-box"), function (box) {
     var el = box.querySelector(".chart");
     var data = JSON.parse(box.querySelector("script.chart-data").textContent);
-    el.hidden = false;
     return {box: box, el: el, d: data, base: JSON.stringify(data.option), state: readState()};
   });
   copyButtons();
@@ -166,13 +165,12 @@
       if (hi.value !== c.state.highlight) c.state.highlight = "";
       view.addEventListener("change", function () { c.state.view = view.value; update(c); });
       hi.addEventListener("change", function () { c.state.highlight = hi.value; update(c); });
-      view.closest(".chart-view").hidden = false;
     }
     var ex = c.box.querySelector(".chart-export");
     [].forEach.call(ex.querySelectorAll("[data-chart-export]"), function (b) {
       b.addEventListener("click", function () { save(c, b.getAttribute("data-chart-export")); });
     });
-    ex.hidden = false;
+    c.box.classList.add("drawn");
   }
 
   // svg renders the chart as it is now, light, with a footer, as an SVG
