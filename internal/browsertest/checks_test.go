@@ -14,7 +14,9 @@ import (
 // for each to say it has drawn (data-rendered="true", which the chart script sets on
 // ECharts' "finished" event), then reports what is wrong with each: never
 // rendered, nothing to draw on, or nothing drawn. A canvas is drawn when
-// one of its pixels is not transparent; an SVG when it has a shape.
+// one of its pixels is not transparent; an SVG (inside the container, or
+// the container itself for a chart drawn at build time) when it has a
+// shape.
 const chartsJS = `(async (timeout) => {
   const charts = [...document.querySelectorAll('.chart')];
   for (const c of charts) {
@@ -45,7 +47,8 @@ const chartsJS = `(async (timeout) => {
     if (c.dataset.rendered !== 'true') {
       return name + ': not rendered: data-rendered is not "true" after ' + timeout + ' ms';
     }
-    const canvases = [...c.querySelectorAll('canvas')], svgs = [...c.querySelectorAll('svg')];
+    // A chart drawn at build time is an SVG image itself.
+    const canvases = [...c.querySelectorAll('canvas')], svgs = c.localName === 'svg' ? [c] : [...c.querySelectorAll('svg')];
     if (!canvases.length && !svgs.length) return name + ': no canvas or svg inside';
     if (canvases.some(painted) || svgs.some(s => s.querySelector(shapes))) return '';
     return name + ': blank: ' + canvases.map(cv => 'canvas ' + cv.width + 'x' + cv.height).concat(svgs.map(() => 'svg')).join(', ') + ' with no painted pixel';

@@ -1,14 +1,16 @@
 // Package chart turns figures into chart snippets that the atlas's
-// templates place in a page: a container element, the chart's ECharts
-// option in a JSON data block, and its controls. No snippet holds code:
-// the page loads the site's own static/js/charts.js, which reads the data
-// block and draws the chart with ECharts when it comes on screen, so that
-// pages keep a Content-Security-Policy of script-src 'self' and
-// style-src 'self'. It is the only importer of go-echarts.
+// templates place in a page. No snippet holds code, so that pages keep a
+// Content-Security-Policy of script-src 'self' and style-src 'self'; the
+// page loads the site's own static/js/charts.js.
 //
-// go-echarts builds the ECharts option from typed values; this package
-// fills in the few fields its types lack, then writes the snippet itself
-// instead of using go-echarts' own templates, for three reasons:
+// Bar charts (NewBars) are drawn here, at build time, as SVG (see
+// svg.go): the page can be read, and a bar followed to its records,
+// before any script runs, and the script adds the controls and loads no
+// chart library. Maps (NewChoropleth) and other charts are drawn in the
+// browser by ECharts, from an option that go-echarts builds; this package
+// is the only importer of go-echarts. It fills in the few fields
+// go-echarts' types lack, then writes the snippet itself instead of using
+// go-echarts' own templates, for three reasons:
 //
 //   - Chart ids are derived from the data (see ID), never random, so that
 //     two builds of the same input are identical.
@@ -19,18 +21,20 @@
 //
 // # The snippet
 //
-// The container has class "chart" and a height class (see HeightClass),
-// the derived id, role="img" and an aria-label describing the chart; the
-// same data is always in a table beside it. Without scripting it is not
-// displayed (static/charts.css), so that such a page has no empty box. The data
-// block names the bundle the chart needs (BundleBars or BundleFull), the
-// links a click on a bar or region follows, the map to register, the name
-// of exported images and their footer (see Credit). The script turns
-// animation off when the reader prefers reduced motion, follows the
-// stylesheet's colours (and so its dark scheme), keeps a stacked chart's
-// totals right when series are hidden, keeps the view in the URL, exports
-// PNG and SVG images, and sets data-rendered="true" on the container
-// after ECharts' "finished" event, so that a browser test can wait for it.
+// A bar chart's two SVG images (wide and narrow), or a container with
+// class "chart" and a height class (see HeightClass), carry the derived id,
+// role="img" and an aria-label describing the chart; the same data is
+// always in a table beside it. Without scripting a container is not
+// displayed (static/charts.css), so that such a page has no empty box. The
+// JSON data block names the bundle the chart needs (BundleFull, or none),
+// the ECharts option, the links a click on a bar or region follows, the
+// map to register, the name of exported images and their footer (see
+// Credit). The script turns animation off when the reader prefers reduced
+// motion, follows the stylesheet's colours (and so its dark scheme), keeps
+// a stacked chart's totals right when series are hidden, keeps the view
+// in the URL, exports PNG and SVG images, and sets data-rendered="true"
+// on each chart image once it is drawn, so that a browser test can wait
+// for it.
 //
 // # Inputs
 //
@@ -69,9 +73,11 @@ type Chart struct {
 	geo        *MapSource        // the map to register first, or nil
 	file       string            // saved images' file name, without extension
 	text       Text
-	bundle     string   // BundleBars, BundleFull; "" is BundleFull
-	stacked    bool     // a stacked bar chart: the script keeps the totals right
-	categories []string // a bar chart's, top to bottom
+	bundle     string        // BundleFull, or "" for none (a chart drawn at build time)
+	svg        template.HTML // the chart drawn at build time (see svg.go), or ""
+	series     []string      // the series' names, for the controls of a drawn chart
+	stacked    bool          // a stacked bar chart: the script keeps the totals right
+	categories []string      // a bar chart's, top to bottom
 }
 
 // MapSource is a GeoJSON map that a map chart registers with
@@ -223,14 +229,11 @@ type Credit struct {
 	Data string
 }
 
-// Bundle names the ECharts bundle a chart needs (see
-// static/vendor/echarts/README.md): "bars" for the small bar-chart build,
-// "full" for everything else. The page's chart script loads one bundle per
-// page, the full one when any chart needs it.
-const (
-	BundleBars = "bars"
-	BundleFull = "full"
-)
+// BundleFull names the ECharts bundle (see
+// static/vendor/echarts/README.md) that a chart drawn in the browser
+// needs. Bar charts are drawn at build time and need none; the page's
+// chart script loads the bundle only for the others.
+const BundleFull = "full"
 
 // HeightStep is the step of the chart heights that static/charts.css
 // gives a class to (chart-h-N, for N from MinHeight to MaxHeight): a
@@ -253,8 +256,9 @@ func (c *Chart) HeightClass() string {
 // data is what the page's chart script reads from the chart's JSON data
 // block: the option and what the script does around it.
 type data struct {
-	Option  json.RawMessage   `json:"option"`
-	Bundle  string            `json:"bundle"`
+	Option  json.RawMessage   `json:"option,omitempty"`
+	Bundle  string            `json:"bundle,omitempty"`
+	Series  []string          `json:"series,omitempty"`
 	Links   map[string]string `json:"links,omitempty"`
 	Map     *MapSource        `json:"map,omitempty"`
 	File    string            `json:"file"`
@@ -270,9 +274,12 @@ type data struct {
 // loads static/charts.js, which draws every such chart when it comes on
 // screen.
 func (c *Chart) HTML(credit Credit) (template.HTML, error) {
-	bundle := c.bundle
-	if bundle == "" {
+	bundle, option := c.bundle, json.RawMessage(c.option)
+	if c.svg == "" && bundle == "" {
 		bundle = BundleFull
+	}
+	if c.svg != "" {
+		bundle, option = "", nil
 	}
 	var geo *MapSource
 	if c.geo != nil {
@@ -280,7 +287,7 @@ func (c *Chart) HTML(credit Credit) (template.HTML, error) {
 		geo = &g
 	}
 	d, err := json.Marshal(data{
-		Option: c.option, Bundle: bundle, Links: c.links, Map: geo, File: c.file,
+		Option: option, Bundle: bundle, Series: c.series, Links: c.links, Map: geo, File: c.file,
 		Stacked: c.stacked, Footer: credit.Footer, URL: credit.URL,
 	})
 	if err != nil {
@@ -293,6 +300,8 @@ func (c *Chart) HTML(credit Credit) (template.HTML, error) {
 		"Height":     c.HeightClass(),
 		"Data":       template.JS(d), // HTML-safe JSON, see marshal
 		"Stacked":    c.stacked,
+		"SVG":        c.svg,
+		"Series":     c.series,
 		"Categories": c.categories,
 		"DataURL":    credit.Data,
 		"T":          c.text,
@@ -310,9 +319,16 @@ func (c *Chart) HTML(credit Credit) (template.HTML, error) {
 // drawn the chart (class "drawn" on the box: nothing moves when it draws);
 // the data downloads beside them work without it.
 var snippet = template.Must(template.New("chart").Parse(`<div class="chart-box">
-<div class="chart {{.Height}}" id="{{.ID}}" role="img" aria-label="{{.Label}}"></div>
+{{if .SVG}}{{.SVG}}{{else}}<div class="chart {{.Height}}" id="{{.ID}}" role="img" aria-label="{{.Label}}"></div>{{end}}
 <script type="application/json" class="chart-data">{{.Data}}</script>
 <div class="chart-tools">
+{{- if and .SVG (gt (len .Series) 1)}}
+<fieldset class="chart-series"><legend>{{.T.Sprintf "chart.series.label"}}</legend>
+{{- range $i, $s := .Series}}
+<label><input type="checkbox" checked data-s="{{$i}}"> {{$s}}</label>
+{{- end}}
+</fieldset>
+{{- end}}
 {{- if and .Stacked (gt (len .Categories) 1)}}
 <p class="chart-view"><label>{{.T.Sprintf "chart.view.label"}} <select data-chart-view>
 <option value="count">{{.T.Sprintf "chart.view.count"}}</option>
@@ -330,5 +346,5 @@ var snippet = template.Must(template.New("chart").Parse(`<div class="chart-box">
 <p class="chart-downloads">{{$.T.Sprintf "chart.export.data"}}: <a href="{{.}}.csv">CSV</a> · <a href="{{.}}.json">JSON</a></p>
 {{- end}}
 </div>
-<noscript><p class="note">{{.T.Sprintf "chart.noscript"}}</p></noscript>
+<noscript><p class="note">{{if .SVG}}{{.T.Sprintf "chart.noscript.drawn"}}{{else}}{{.T.Sprintf "chart.noscript"}}{{end}}</p></noscript>
 </div>`))

@@ -2,7 +2,10 @@ package chart
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -37,11 +40,22 @@ type english struct{}
 
 func (english) Sprintf(key string, args ...any) string {
 	return fmt.Sprintf(map[string]string{
-		"chart.noscript":      "The chart needs JavaScript; the table gives the same numbers.",
-		"chart.at-least":      "at least %[1]s →",
-		"chart.more-than":     "more than %[1]s →",
-		"chart.class.or-more": "%[1]d or more",
-		"chart.class.none":    "none",
+		"chart.noscript":        "The chart needs JavaScript; the table gives the same numbers.",
+		"chart.at-least":        "at least %[1]s →",
+		"chart.more-than":       "more than %[1]s →",
+		"chart.class.or-more":   "%[1]d or more",
+		"chart.class.none":      "none",
+		"chart.noscript.drawn":  "With JavaScript, the chart can hide series, show shares and be downloaded as an image; the table gives the same numbers.",
+		"chart.series.label":    "Series shown",
+		"chart.export.label":    "Download the chart as an image",
+		"chart.export.png":      "PNG",
+		"chart.export.svg":      "SVG",
+		"chart.export.data":     "Its data",
+		"chart.view.label":      "Show",
+		"chart.view.count":      "counts",
+		"chart.view.share":      "shares of each row",
+		"chart.highlight.label": "Highlight",
+		"chart.highlight.none":  "no country",
 	}[key], args...)
 }
 
@@ -73,42 +87,83 @@ func option(t *testing.T, c *Chart) map[string]any {
 	return m
 }
 
-func TestBarsMedia(t *testing.T) {
-	five := []Series{}
-	for _, name := range []string{"Japan", "Korea", "China", "Taiwan", "Other"} {
-		five = append(five, Series{Name: name, Values: []Value{{N: 1}, {N: 2}}})
+// svgDoc is one of a bar chart's images, parsed.
+type svgDoc struct {
+	XMLName xml.Name  `xml:"svg"`
+	ID      string    `xml:"id,attr"`
+	Class   string    `xml:"class,attr"`
+	ViewBox string    `xml:"viewBox,attr"`
+	Label   string    `xml:"aria-label,attr"`
+	Max     int       `xml:"data-max,attr"`
+	X0      float64   `xml:"data-x0,attr"`
+	Plot    float64   `xml:"data-plot,attr"`
+	Texts   []svgText `xml:"text"`
+	Rows    []svgRow  `xml:"g"`
+}
+
+type svgText struct {
+	Class string `xml:"class,attr"`
+	Text  string `xml:",chardata"`
+}
+
+type svgRow struct {
+	Class string `xml:"class,attr"`
+	Row   string `xml:"data-row,attr"`
+	A     *struct {
+		Href string `xml:"href,attr"`
+		Tab  string `xml:"tabindex,attr"`
+		svgShapes
+	} `xml:"a"`
+	svgShapes
+}
+
+type svgShapes struct {
+	Rects []struct {
+		S     int     `xml:"data-s,attr"`
+		V     int     `xml:"data-v,attr"`
+		X     float64 `xml:"x,attr"`
+		Width float64 `xml:"width,attr"`
+		Fill  string  `xml:"fill,attr"`
+		Dash  string  `xml:"stroke-dasharray,attr"`
+	} `xml:"rect"`
+	Texts []svgText `xml:"text"`
+}
+
+// images parses a bar chart's two images, wide and narrow.
+func images(t *testing.T, c *Chart) []svgDoc {
+	t.Helper()
+	var out []svgDoc
+	d := xml.NewDecoder(strings.NewReader(string(c.svg)))
+	for {
+		var doc svgDoc
+		err := d.Decode(&doc)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the chart's SVG does not parse: %v\n%s", err, c.svg)
+		}
+		out = append(out, doc)
 	}
-	tests := []struct {
-		name   string
-		series []Series
-		want   any
-	}{
-		// With a legend that may wrap on a phone, the plot starts lower
-		// there.
-		{"long legend", five, []any{map[string]any{
-			"query":  map[string]any{"maxWidth": float64(narrow)},
-			"option": map[string]any{"grid": []any{map[string]any{"top": float64(titleHeight + 2*legendHeight - 4)}}},
-		}}},
-		{"short legend", bars().Series, nil},
-		{"no legend", bars().Series[:1], nil},
+	if len(out) != 2 {
+		t.Fatalf("%d images, want 2 (wide and narrow)", len(out))
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			b := bars()
-			b.Series = tt.series
-			c, err := NewBars(b)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var m map[string]any
-			if err := json.Unmarshal(c.option, &m); err != nil {
-				t.Fatal(err)
-			}
-			if diff := cmp.Diff(tt.want, m["media"]); diff != "" {
-				t.Errorf("media (-want +got):\n%s", diff)
-			}
-		})
+	return out
+}
+
+// rows returns an image's rows, with their shapes (inside a link or not).
+func rows(doc svgDoc) []svgRow {
+	var out []svgRow
+	for _, r := range doc.Rows {
+		if r.Class != "row" {
+			continue
+		}
+		if r.A != nil {
+			r.svgShapes = r.A.svgShapes
+		}
+		out = append(out, r)
 	}
+	return out
 }
 
 func TestBars(t *testing.T) {
@@ -116,34 +171,56 @@ func TestBars(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := option(t, c)
-	var labels []string
-	var borders []any
-	for _, s := range o["series"].([]any) {
-		for _, d := range s.(map[string]any)["data"].([]any) {
-			d := d.(map[string]any)
-			labels = append(labels, d["label"].(map[string]any)["formatter"].(string))
-			if is, ok := d["itemStyle"].(map[string]any); ok {
-				borders = append(borders, is["borderType"])
+	docs := images(t, c)
+	for _, doc := range docs {
+		var labels, dashes []string
+		var values []int
+		for _, r := range rows(doc) {
+			for _, x := range r.Texts {
+				if x.Class == "value" {
+					labels = append(labels, x.Text)
+				}
+			}
+			for _, b := range r.Rects {
+				values = append(values, b.V)
+				if b.Dash != "" {
+					dashes = append(dashes, b.Fill)
+				}
 			}
 		}
+		// Row by row: Argentina's 2015 and 2021 bars, then Brazil's.
+		if diff := cmp.Diff([]string{"17", "more than 40 →", "4 · 3.2%", "at least 15 →"}, labels); diff != "" {
+			t.Errorf("%s: labels (-want +got):\n%s", doc.Class, diff)
+		}
+		if diff := cmp.Diff([]int{17, 40, 4, 15}, values); diff != "" {
+			t.Errorf("%s: values (-want +got):\n%s", doc.Class, diff)
+		}
+		// Lower bounds are pale, with a dashed outline.
+		if diff := cmp.Diff([]string{tint("#d55e00"), tint("#d55e00")}, dashes); diff != "" {
+			t.Errorf("%s: lower bounds (-want +got):\n%s", doc.Class, diff)
+		}
+		if doc.Label != "A test chart." || doc.Max < 40 {
+			t.Errorf("%s: label %q, axis maximum %d", doc.Class, doc.Label, doc.Max)
+		}
+		rs := rows(doc)
+		if rs[0].A == nil || rs[0].A.Href != "/countries/argentina/#agreements" || rs[0].A.Tab != "-1" {
+			t.Errorf("%s: Argentina's row links to %+v, want /countries/argentina/#agreements out of the tab order", doc.Class, rs[0].A)
+		}
+		if rs[1].A != nil {
+			t.Errorf("%s: Brazil's row, with no link, links to %q", doc.Class, rs[1].A.Href)
+		}
+		var title []string
+		for _, x := range doc.Texts {
+			if x.Class == "title" || x.Class == "subtitle" {
+				title = append(title, x.Text)
+			}
+		}
+		if diff := cmp.Diff([]string{"Test", "Source: test"}, title); diff != "" {
+			t.Errorf("%s: title and source line (-want +got):\n%s", doc.Class, diff)
+		}
 	}
-	if diff := cmp.Diff([]string{"17", "4 · 3.2%", "more than 40 →", "at least 15 →"}, labels); diff != "" {
-		t.Errorf("labels (-want +got):\n%s", diff)
-	}
-	if diff := cmp.Diff([]any{"dashed", "dashed"}, borders); diff != "" {
-		t.Errorf("lower bounds' borders (-want +got):\n%s", diff)
-	}
-	want := map[string]any{
-		"aria":  map[string]any{"enabled": true, "label": map[string]any{"enabled": true, "description": "A test chart."}},
-		"yAxis": []any{map[string]any{"type": "category", "inverse": true, "data": []any{"Argentina", "Brazil"}, "axisLabel": map[string]any{"interval": "0", "width": float64(catLabelMax), "overflow": "break", "showMinLabel": nil, "showMaxLabel": nil}}},
-	}
-	got := map[string]any{"aria": o["aria"], "yAxis": o["yAxis"]}
-	if _, ok := o["toolbox"]; ok {
-		t.Error("the option has a toolbox; the page's export control replaces it")
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("option (-want +got):\n%s", diff)
+	if docs[0].ID != "chart_test" || docs[1].ID != "chart_test_narrow" {
+		t.Errorf("ids %q, %q", docs[0].ID, docs[1].ID)
 	}
 	if diff := cmp.Diff(map[string]string{"Argentina": "/countries/argentina/#agreements"}, c.links); diff != "" {
 		t.Errorf("links (-want +got):\n%s", diff)
@@ -158,23 +235,37 @@ func TestBarsStacked(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The total is printed at the end of each row's last non-empty segment.
-	var labels [][]string
-	for _, s := range option(t, c)["series"].([]any) {
-		s := s.(map[string]any)
-		if s["stack"] != "total" {
-			t.Errorf("series %v: stack = %v, want total", s["name"], s["stack"])
+	for _, doc := range images(t, c) {
+		var totals []string
+		for _, r := range rows(doc) {
+			for _, x := range r.Texts {
+				if x.Class == "total" {
+					totals = append(totals, x.Text)
+				}
+			}
+			// The segments follow one another from the plot's origin.
+			end := doc.X0
+			for _, s := range r.Rects {
+				if d := s.X - end; d > 0.2 || d < -0.2 {
+					t.Errorf("%s, row %s: segment %d starts at %v, want %v", doc.Class, r.Row, s.S, s.X, end)
+				}
+				end += s.Width
+			}
 		}
-		var row []string
-		for _, d := range s["data"].([]any) {
-			l, _ := d.(map[string]any)["label"].(map[string]any)
-			f, _ := l["formatter"].(string)
-			row = append(row, f)
+		// Each row's total, at its end.
+		if diff := cmp.Diff([]string{"17", "7"}, totals); diff != "" {
+			t.Errorf("%s: totals (-want +got):\n%s", doc.Class, diff)
 		}
-		labels = append(labels, row)
 	}
-	if diff := cmp.Diff([][]string{{"17", ""}, {"", "7"}}, labels); diff != "" {
-		t.Errorf("labels by series (-want +got):\n%s", diff)
+}
+
+func TestNiceStep(t *testing.T) {
+	for _, tt := range []struct{ max, n, want int }{
+		{0, 5, 1}, {3, 5, 1}, {17, 5, 5}, {61, 5, 20}, {61, 3, 50}, {200, 5, 50}, {1000, 5, 200},
+	} {
+		if got := niceStep(tt.max, tt.n); got != tt.want {
+			t.Errorf("niceStep(%d, %d) = %d, want %d", tt.max, tt.n, got, tt.want)
+		}
 	}
 }
 
@@ -228,9 +319,8 @@ func TestEscaping(t *testing.T) {
 	if strings.Contains(s, "<!--") {
 		t.Errorf("snippet contains <!--:\n%s", s)
 	}
-	// The text survives, escaped: decoding the option gives it back.
-	o := option(t, c)
-	if got := o["title"].(map[string]any)["text"]; got != evil {
+	// The text survives, escaped: parsing the image gives it back.
+	if got := images(t, c)[0].Texts[0].Text; got != evil {
 		t.Errorf("title = %q, want %q", got, evil)
 	}
 	if !strings.Contains(s, `aria-label="&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34; &lt;!--"`) {
@@ -250,9 +340,11 @@ func TestHTML(t *testing.T) {
 	}
 	s := string(h)
 	for _, want := range []string{
-		`<div class="chart chart-h-`,
-		`" id="chart_test" role="img" aria-label="A test chart."></div>`,
-		`<script type="application/json" class="chart-data">{"option":`,
+		`<svg class="chart chart-svg chart-wide" id="chart_test" viewBox="0 0 640 `,
+		`<svg class="chart chart-svg chart-narrow" id="chart_test_narrow" viewBox="0 0 340 `,
+		`<script type="application/json" class="chart-data">{"series":["2015","2021"],`,
+		`<label><input type="checkbox" checked data-s="1"> 2021</label>`,
+		`<p class="chart-export" role="group" aria-label="Download the chart as an image">`,
 		`data-chart-export="png"`,
 		`data-chart-export="svg"`,
 		`<a href="/charts/test/atlas-test.csv">CSV</a>`,
@@ -271,6 +363,7 @@ func TestHTML(t *testing.T) {
 	var d struct {
 		Option  map[string]any    `json:"option"`
 		Bundle  string            `json:"bundle"`
+		Series  []string          `json:"series"`
 		Links   map[string]string `json:"links"`
 		Map     *MapSource        `json:"map"`
 		File    string            `json:"file"`
@@ -281,8 +374,8 @@ func TestHTML(t *testing.T) {
 	if err := json.Unmarshal([]byte(block), &d); err != nil {
 		t.Fatalf("data block: %v\n%s", err, block)
 	}
-	if d.Bundle != BundleBars || d.Map != nil || d.File != "atlas-test" || d.Stacked || d.Footer != credit.Footer || d.URL != credit.URL {
-		t.Errorf("data block: bundle %q, map %v, file %q, stacked %v, footer %q, url %q", d.Bundle, d.Map, d.File, d.Stacked, d.Footer, d.URL)
+	if d.Option != nil || d.Bundle != "" || d.Map != nil || d.File != "atlas-test" || d.Stacked || d.Footer != credit.Footer || d.URL != credit.URL {
+		t.Errorf("data block of a chart drawn at build time: option %v, bundle %q, map %v, file %q, stacked %v, footer %q, url %q", d.Option, d.Bundle, d.Map, d.File, d.Stacked, d.Footer, d.URL)
 	}
 	if diff := cmp.Diff(map[string]string{"Argentina": "/countries/argentina/#agreements"}, d.Links); diff != "" {
 		t.Errorf("links (-want +got):\n%s", diff)
@@ -386,6 +479,21 @@ func TestTint(t *testing.T) {
 	for _, tt := range tests {
 		if got := tint(tt.in); got != tt.want {
 			t.Errorf("tint(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestHeightClasses checks that static/charts.css has a rule for every
+// class HeightClass can give.
+func TestHeightClasses(t *testing.T) {
+	css, err := os.ReadFile("../../static/charts.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for h := MinHeight; h <= MaxHeight; h += HeightStep {
+		rule := fmt.Sprintf(".chart-h-%d { height: %dpx; }", h, h)
+		if !strings.Contains(string(css), rule) {
+			t.Errorf("static/charts.css lacks %q", rule)
 		}
 	}
 }

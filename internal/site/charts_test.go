@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -21,29 +23,80 @@ import (
 // chartSlugs are the chart pages the repository's data gives.
 var chartSlugs = []string{"table-1", "table-1-partners", "china-2015-2021", "table-1-vs-records", "map"}
 
-var optionRE = regexp.MustCompile(`, o = (\{.*\}), links = `)
+var (
+	dataRE = regexp.MustCompile(`<script type="application/json" class="chart-data">(.*?)</script>`)
+	wideRE = regexp.MustCompile(`(?s)<svg class="chart chart-svg chart-wide".*?</svg>`)
+)
 
-// chartOption returns the ECharts option of the only chart on a page (its
-// base option, when it has media rules).
-func chartOption(t *testing.T, page []byte) map[string]any {
+// chartData returns the JSON data block of the only chart on a page.
+func chartData(t *testing.T, page []byte) map[string]any {
 	t.Helper()
-	ms := optionRE.FindAllSubmatch(page, -1)
+	ms := dataRE.FindAllSubmatch(page, -1)
 	if len(ms) != 1 {
-		t.Fatalf("%d chart options on the page, want 1", len(ms))
+		t.Fatalf("%d chart data blocks on the page, want 1", len(ms))
 	}
-	var o map[string]any
-	if err := json.Unmarshal(ms[0][1], &o); err != nil {
+	var d map[string]any
+	if err := json.Unmarshal(ms[0][1], &d); err != nil {
 		t.Fatal(err)
 	}
-	if b, ok := o["baseOption"].(map[string]any); ok {
-		return b
-	}
-	return o
+	return d
 }
 
-// drawn returns what a chart draws: its categories (or regions), and per
-// series its name and values.
-func drawn(o map[string]any) (cats []string, series map[string][]string) {
+// drawn returns what the only chart on a page draws: its categories (or
+// regions), and per series its name and values. A bar chart is read from
+// its wide SVG image, any other from its ECharts option.
+func drawn(t *testing.T, page []byte) (cats []string, series map[string][]string) {
+	t.Helper()
+	d := chartData(t, page)
+	if o, ok := d["option"].(map[string]any); ok {
+		if b, ok := o["baseOption"].(map[string]any); ok {
+			o = b
+		}
+		return drawnOption(o)
+	}
+	svg := wideRE.Find(page)
+	if svg == nil {
+		t.Fatal("a chart with neither an ECharts option nor an SVG image")
+	}
+	var names []string
+	for _, n := range d["series"].([]any) {
+		names = append(names, n.(string))
+	}
+	series = map[string][]string{}
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	inCat := false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("the chart's SVG: %v", err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			attr := map[string]string{}
+			for _, a := range tok.Attr {
+				attr[a.Name.Local] = a.Value
+			}
+			inCat = tok.Name.Local == "text" && attr["class"] == "cat"
+			if tok.Name.Local == "rect" && attr["class"] == "bar" {
+				i, _ := strconv.Atoi(attr["data-s"])
+				series[names[i]] = append(series[names[i]], attr["data-v"])
+			}
+		case xml.CharData:
+			if inCat {
+				cats = append(cats, string(tok))
+			}
+		case xml.EndElement:
+			inCat = false
+		}
+	}
+	return cats, series
+}
+
+// drawnOption returns what an ECharts option draws.
+func drawnOption(o map[string]any) (cats []string, series map[string][]string) {
 	series = map[string][]string{}
 	if ys, ok := o["yAxis"].([]any); ok {
 		for _, c := range ys[0].(map[string]any)["data"].([]any) {
@@ -108,7 +161,8 @@ func has(list []string, s string) bool {
 }
 
 // TestChartPages checks that every chart page has its chart, table,
-// downloads, source, permalink and save control, all under the base path.
+// downloads, source, permalink, export control and embed, all under the
+// base path.
 func TestChartPages(t *testing.T) {
 	files := generateRepo(t, "https://example.github.io/atlas/")
 	index := string(files["charts/index.html"])
@@ -121,11 +175,15 @@ func TestChartPages(t *testing.T) {
 			}
 			file := "charts/" + slug + "/atlas-" + slug
 			for _, want := range []string{
-				`<script defer src="/atlas/static/vendor/echarts/echarts.custom.min.js"></script>`,
-				`<div class="chart" id="chart_`,
+				`<script defer src="/atlas/static/js/charts.js"></script>`,
+				`<link rel="stylesheet" href="/atlas/static/charts.css">`,
+				`class="chart `,
 				`role="img" aria-label="`,
-				`<button type="button">Save as PNG</button>`,
-				`"saveAsImage":{"name":"atlas-` + slug + `"`,
+				`<button type="button" data-chart-export="png">PNG</button> <button type="button" data-chart-export="svg">SVG</button>`,
+				`"file":"atlas-` + slug + `"`,
+				`"footer":"Asia–Latin America Subnational Atlas. Licence: CC BY`,
+				`<p class="chart-downloads">Its data: <a href="/atlas/` + file + `.csv">CSV</a>`,
+				`<textarea id="embed-code" readonly rows="3">&lt;iframe src=&#34;https://example.github.io/atlas/charts/` + slug + `/embed/&#34;`,
 				`<table class="data">`,
 				`<caption>`,
 				`<th scope="col">`,
@@ -148,9 +206,30 @@ func TestChartPages(t *testing.T) {
 			if !strings.Contains(index, `<a href="/atlas/charts/`+slug+`/">`) {
 				t.Errorf("/charts/ does not link to %s", slug)
 			}
+			// The embed: the chart, its source line and a link back, no
+			// header, navigation or footer, and not for search engines.
+			embed := string(files["charts/"+slug+"/embed/index.html"])
+			for _, want := range []string{
+				`<body class="bare">`,
+				`class="chart `,
+				`<a href="/atlas/charts/` + slug + `/" target="_top">The chart, its data and its sources in the Asia–Latin America Subnational Atlas</a>`,
+				`<meta name="robots" content="noindex">`,
+			} {
+				if !strings.Contains(embed, want) {
+					t.Errorf("the embed of %s lacks %q", slug, want)
+				}
+			}
+			for _, bad := range []string{`<header`, `<nav`, `<footer`} {
+				if strings.Contains(embed, bad) {
+					t.Errorf("the embed of %s has %s", slug, bad)
+				}
+			}
+			if slug != "table-1-vs-records" && slug != "map" && !strings.Contains(embed, `<p class="source">`) {
+				t.Errorf("the embed of %s has no source line", slug)
+			}
 		})
 	}
-	if !strings.Contains(string(files["charts/map/index.html"]), `"URL":"/atlas/static/vendor/world-atlas/latam.geo.json"`) {
+	if !strings.Contains(string(files["charts/map/index.html"]), `"url":"/atlas/static/vendor/world-atlas/latam.geo.json"`) {
 		t.Error("the map is not fetched from under the base path")
 	}
 }
@@ -172,7 +251,7 @@ func TestChartData(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.slug, func(t *testing.T) {
 			rows := readCSV(t, files, "charts/"+tt.slug+"/atlas-"+tt.slug+".csv")
-			cats, series := drawn(chartOption(t, files["charts/"+tt.slug+"/index.html"]))
+			cats, series := drawn(t, files["charts/"+tt.slug+"/index.html"])
 			if diff := cmp.Diff(csvColumn(rows, tt.rowKey, "Total"), cats); diff != "" {
 				t.Errorf("categories (-csv +chart):\n%s", diff)
 			}
@@ -191,7 +270,7 @@ func TestChartData(t *testing.T) {
 		for _, r := range rows[1:] {
 			want[r[0]] = r[2]
 		}
-		cats, series := drawn(chartOption(t, files["charts/map/index.html"]))
+		cats, series := drawn(t, files["charts/map/index.html"])
 		got := map[string]string{}
 		for i, c := range cats {
 			got[c] = series["Agreements"][i]
@@ -216,9 +295,9 @@ func TestLowerBounds(t *testing.T) {
 	files := generateRepo(t, "/")
 	page := string(files["charts/china-2015-2021/index.html"])
 	for _, want := range []string{
-		`"formatter":"at least 147 →"`,
-		`"formatter":"more than 200 →"`,
-		`"borderType":"dashed"`,
+		`>at least 147 →</text>`,
+		`>more than 200 →</text>`,
+		`stroke-dasharray="4 2"`,
 		`<td class="num">more than 200</td>`,
 		`<td class="num">at least 147</td>`,
 	} {
@@ -247,7 +326,7 @@ func TestRowLinks(t *testing.T) {
 	rowLink := regexp.MustCompile(`<tr><th scope="row"><a href="([^"]+)">([^<]+)</a></th>`)
 	for _, slug := range []string{"table-1-vs-records", "map"} {
 		page := files["charts/"+slug+"/index.html"]
-		cats, _ := drawn(chartOption(t, page))
+		cats, _ := drawn(t, page)
 		ms := rowLink.FindAllSubmatch(page, -1)
 		if len(ms) < 17 {
 			t.Errorf("%s: %d rows with links, want at least 17", slug, len(ms))
@@ -287,15 +366,18 @@ func TestCountryCharts(t *testing.T) {
 			names = append(names, string(m[1]))
 			counts = append(counts, string(m[2]))
 		}
-		cats, series := drawn(chartOption(t, page))
+		cats, series := drawn(t, page)
 		if diff := cmp.Diff(names, cats); diff != "" {
 			t.Errorf("%s: partners (-table +chart):\n%s", name, diff)
 		}
 		if diff := cmp.Diff(counts, series["Agreements"]); diff != "" {
 			t.Errorf("%s: counts (-table +chart):\n%s", name, diff)
 		}
-		if !bytes.Contains(page, []byte(`<script defer src="/static/vendor/echarts/echarts.custom.min.js"></script>`)) {
-			t.Errorf("%s does not load ECharts", name)
+		if !bytes.Contains(page, []byte(`<script defer src="/static/js/charts.js"></script>`)) {
+			t.Errorf("%s does not load the chart script", name)
+		}
+		if bytes.Contains(page, []byte(`echarts`)) {
+			t.Errorf("%s, with a bar chart only, names ECharts", name)
 		}
 	}
 	if n < 20 {

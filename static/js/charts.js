@@ -1,38 +1,41 @@
-// charts.js draws the atlas's charts. Every chart is a .chart-box with a
-// .chart element, its ECharts option in a JSON data block
-// (script.chart-data, which no browser runs) and its controls; see
-// internal/chart. This script, the page's only chart code, shows the
-// boxes, loads one ECharts bundle (the bar charts' small one, or the full
-// one when a chart needs it) only when a chart comes near the screen, and
-// then draws it. Nothing here blocks the page: it is loaded with defer,
-// and a page without JavaScript has the table beside each chart.
+// charts.js runs the atlas's charts. Every chart is a .chart-box with its
+// image, a JSON data block (script.chart-data, which no browser runs) and
+// its controls; see internal/chart. Bar charts are drawn at build time,
+// as SVG (svg.chart-svg): this script only runs their controls and
+// exports, and loads no chart library. Other charts (a map) are a .chart
+// element and an ECharts option in the data block: for them this script
+// loads the ECharts bundle only when such a chart comes near the screen,
+// and then draws it. Nothing here blocks the page: it is loaded with
+// defer, and a page without JavaScript has the table beside each chart.
 //
 // The view is kept in the page's URL, so that a permalink reproduces it:
 // ?hide=0,3 hides series by index, view=share shows a stacked chart's rows
 // as shares, highlight=NAME fades every row but NAME's.
 //
-// Colours come from the stylesheet's custom properties (--ink, --muted,
-// --line, --bg), read again when the colour scheme changes; exports are
-// always light, with the chart's title and source line, and a footer with
-// its licence and URL.
+// Colours: the drawn charts' are the stylesheet's (static/charts.css); the
+// ECharts theme reads its custom properties (--ink, --muted, --line,
+// --bg), again when the colour scheme changes. Exports are always light,
+// with the chart's title and source line, and a footer with its licence
+// and URL.
 (function () {
   "use strict";
   var script = document.currentScript;
-  var bundles = {
-    bars: "../vendor/echarts/echarts.bars.min.js",
-    full: "../vendor/echarts/echarts.custom.min.js"
-  };
+  var bundles = {full: "../vendor/echarts/echarts.custom.min.js"};
   var light = {ink: "#1b1f24", muted: "#4a5360", line: "#d5dae1", bg: "#ffffff"};
 
   var charts = [].map.call(document.querySelectorAll(".chart-box"), function (box) {
     var el = box.querySelector(".chart");
     var data = JSON.parse(box.querySelector("script.chart-data").textContent);
-    return {box: box, el: el, d: data, base: JSON.stringify(data.option), state: readState()};
+    return {box: box, el: el, d: data, base: JSON.stringify(data.option || null), state: readState()};
   });
   copyButtons();
+  // Bar charts are drawn already (SVG from the build); the others need
+  // ECharts.
+  charts.filter(function (c) { return !c.d.bundle; }).forEach(drawn);
+  charts = charts.filter(function (c) { return c.d.bundle; });
   if (!charts.length) return;
 
-  var kind = charts.some(function (c) { return c.d.bundle !== "bars"; }) ? "full" : "bars";
+  var kind = "full";
   var loading = null;
   function load() {
     if (!loading) {
@@ -197,8 +200,11 @@
     return {text: out, width: w, height: h};
   }
 
-  function save(c, type) {
-    var s = svg(c), url = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(s.text);
+  function save(c, type) { toFile(c, svg(c), type); }
+
+  // toFile downloads an SVG export as SVG, or as a PNG at twice its size.
+  function toFile(c, s, type) {
+    var url = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(s.text);
     if (type === "svg") return download(url, c.d.file + ".svg");
     var img = new Image();
     img.onload = function () {
@@ -262,6 +268,119 @@
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function () {
     charts.forEach(function (c) { if (c.chart) draw(c); });
   });
+
+  // drawn runs a chart drawn at build time: its series checkboxes, view
+  // and highlight, and its exports, on both its images (wide and narrow).
+  function drawn(c) {
+    var svgs = [].slice.call(c.box.querySelectorAll("svg.chart-svg"));
+    var boxes = [].slice.call(c.box.querySelectorAll(".chart-series input[data-s]"));
+    var view = c.box.querySelector("[data-chart-view]"), hi = c.box.querySelector("[data-chart-highlight]");
+    var s = c.state;
+    if (hi) {
+      hi.value = s.highlight;
+      if (hi.value !== s.highlight) s.highlight = "";
+    } else {
+      s.highlight = "";
+    }
+    if (view) view.value = s.view; else s.view = "count";
+    function apply() {
+      boxes.forEach(function (b) { b.checked = s.hide.indexOf(Number(b.getAttribute("data-s"))) < 0; });
+      svgs.forEach(function (svg) { layout(c, svg, s); });
+    }
+    function change() {
+      s.hide = boxes.filter(function (b) { return !b.checked; }).map(function (b) { return Number(b.getAttribute("data-s")); });
+      if (view) s.view = view.value;
+      if (hi) s.highlight = hi.value;
+      writeState(s);
+      apply();
+      svgs.forEach(function (svg) { svg.setAttribute("data-rendered", "true"); });
+    }
+    boxes.forEach(function (b) { b.addEventListener("change", change); });
+    if (view) view.addEventListener("change", change);
+    if (hi) hi.addEventListener("change", change);
+    apply();
+    [].forEach.call(c.box.querySelectorAll("[data-chart-export]"), function (b) {
+      b.addEventListener("click", function () { saveDrawn(c, svgs[0], b.getAttribute("data-chart-export")); });
+    });
+    c.box.classList.add("drawn");
+    svgs.forEach(function (svg) { svg.setAttribute("data-rendered", "true"); });
+  }
+
+  // layout places one image's bars for the state: hidden series go, a
+  // stacked row's segments close up and its total counts what is shown;
+  // the share view draws each row as 100 %; a highlighted row stays, the
+  // others fade.
+  function layout(c, svg, s) {
+    var x0 = Number(svg.getAttribute("data-x0")), plot = Number(svg.getAttribute("data-plot"));
+    var max = Number(svg.getAttribute("data-max"));
+    var share = c.d.stacked && s.view === "share";
+    [].forEach.call(svg.querySelectorAll(".axis[data-view]"), function (a) {
+      a.setAttribute("display", (a.getAttribute("data-view") === "share") === share ? "inline" : "none");
+    });
+    [].forEach.call(svg.querySelectorAll(".legend-item"), function (g) {
+      g.setAttribute("opacity", s.hide.indexOf(Number(g.getAttribute("data-s"))) < 0 ? "1" : "0.35");
+    });
+    [].forEach.call(svg.querySelectorAll("g.row"), function (row) {
+      var name = (row.querySelector("text.cat") || {}).textContent;
+      var bars = [].slice.call(row.querySelectorAll("rect.bar"));
+      var shown = function (el) { return s.hide.indexOf(Number(el.getAttribute("data-s"))) < 0; };
+      row.setAttribute("opacity", s.highlight && name !== s.highlight ? "0.3" : "1");
+      if (!c.d.stacked) {
+        [].forEach.call(row.querySelectorAll("[data-s]"), function (el) { el.setAttribute("display", shown(el) ? "inline" : "none"); });
+        return;
+      }
+      var total = 0;
+      bars.forEach(function (b) { if (shown(b)) total += Number(b.getAttribute("data-v")); });
+      var scale = share ? (total ? plot / total : 0) : plot / max, x = x0;
+      bars.forEach(function (b) {
+        var w = shown(b) ? Number(b.getAttribute("data-v")) * scale : 0;
+        b.setAttribute("x", x.toFixed(1));
+        b.setAttribute("width", w.toFixed(1));
+        b.setAttribute("display", w > 0 ? "inline" : "none");
+        x += w;
+      });
+      var t = row.querySelector("text.total");
+      if (t) {
+        t.textContent = String(total);
+        t.setAttribute("x", (x + 4).toFixed(1));
+        t.setAttribute("display", total > 0 ? "inline" : "none");
+      }
+    });
+  }
+
+  // exportSVG is a standalone copy of the wide image as it is now: light
+  // colours (its attributes; the page's stylesheet is not in the copy),
+  // nothing hidden, and a footer with the licence and the URL.
+  function exportSVG(c, src) {
+    var svg = src.cloneNode(true), ns = "http://www.w3.org/2000/svg";
+    var vb = svg.getAttribute("viewBox").split(" ").map(Number), foot = 22;
+    [].forEach.call(svg.querySelectorAll('[display="none"]'), function (el) { el.remove(); });
+    ["id", "class", "role", "aria-label", "data-rendered", "data-x0", "data-plot", "data-max"].forEach(function (a) { svg.removeAttribute(a); });
+    var footer = c.d.footer || "";
+    if (c.d.url) footer = footer.split(c.d.url).join(new URL(c.d.url, location.href).href);
+    var t = document.createElementNS(ns, "text");
+    t.setAttribute("x", "0");
+    t.setAttribute("y", String(vb[3] + foot - 6));
+    t.setAttribute("font-size", "11");
+    t.setAttribute("fill", light.muted);
+    t.textContent = footer;
+    svg.appendChild(t);
+    var bg = document.createElementNS(ns, "rect");
+    bg.setAttribute("width", "100%");
+    bg.setAttribute("height", "100%");
+    bg.setAttribute("fill", light.bg);
+    svg.insertBefore(bg, svg.firstChild);
+    var title = document.createElementNS(ns, "title");
+    title.textContent = (svg.querySelector("text.title") || {}).textContent || "";
+    svg.insertBefore(title, svg.firstChild);
+    var h = vb[3] + foot;
+    svg.setAttribute("viewBox", "0 0 " + vb[2] + " " + h);
+    svg.setAttribute("width", String(vb[2]));
+    svg.setAttribute("height", String(h));
+    return {text: new XMLSerializer().serializeToString(svg), width: vb[2], height: h};
+  }
+
+  function saveDrawn(c, src, type) { toFile(c, exportSVG(c, src), type); }
 
   // copyButtons makes each button[data-copy] copy the text of the element
   // it names (an embed snippet); the text stays selectable without it.

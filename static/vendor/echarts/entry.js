@@ -1,6 +1,6 @@
-// Entry for the full ECharts bundle (echarts.custom.min.js), for every
-// chart but the bar charts (see entry-bars.js): maps, and the charts other
-// pages add. Built by .ci/vendor-assets with esbuild as an IIFE with the
+// Entry for the custom ECharts bundle (echarts.custom.min.js), for the
+// charts drawn in the browser: maps, and the charts other pages add (bar
+// charts are drawn at build time, see internal/chart/svg.go). Built by .ci/vendor-assets with esbuild as an IIFE with the
 // global name `echarts`, which static/charts.js uses: echarts.init(el,
 // theme, opts), echarts.registerMap(name, geojson),
 // echarts.registerTheme(name, theme), chart.setOption(...), chart.on(...),
