@@ -14,7 +14,8 @@ import (
 // bar (static/charts.css shows one of them). The page can be read, and a
 // bar followed to its records, before any script runs and without one;
 // static/js/charts.js only adds the controls (series shown, view,
-// highlighted row) and the exports, and loads no chart library.
+// highlighted row), the exports and the click on a row that follows its
+// link, and loads no chart library.
 //
 // The colours are presentation attributes, light; the stylesheet's rules
 // for .chart-svg override the text and grid colours with its custom
@@ -183,16 +184,15 @@ func (b *Bars) svg(l svgLayout, labels [][]string, links []string) (string, int)
 
 	for j, cat := range b.Categories {
 		y := plotTop + rowH*j + svgRowGap/2
-		fmt.Fprintf(&w, `<g class="row" data-row="%d">`, j)
-		link := ""
-		if j < len(links) {
-			link = links[j]
+		// A row with a link is followed on a click (static/js/charts.js,
+		// from the data block's links); the table beside the chart has
+		// the same links for everyone. An image (role="img") holds no
+		// link of its own.
+		class := "row"
+		if j < len(links) && links[j] != "" {
+			class = "row linked"
 		}
-		if link != "" {
-			// The table beside the chart has the same links for the
-			// keyboard; these are for the pointer.
-			fmt.Fprintf(&w, `<a href="%s" tabindex="-1">`, esc(link))
-		}
+		fmt.Fprintf(&w, `<g class="%s" data-row="%d">`, class, j)
 		if l.above {
 			fmt.Fprintf(&w, `<text class="cat" x="0" y="%d" fill="%s">%s</text>`, y+11, ink, esc(cat))
 			y += svgNameLine
@@ -228,9 +228,6 @@ func (b *Bars) svg(l svgLayout, labels [][]string, links []string) (string, int)
 				total += s.Values[j].N
 			}
 			fmt.Fprintf(&w, `<text class="total" x="%s" y="%d" fill="%s">%d</text>`, f1(x0+cum*scale+4), y+svgBar/2+4, ink, total)
-		}
-		if link != "" {
-			w.WriteString(`</a>`)
 		}
 		w.WriteString(`</g>`)
 	}

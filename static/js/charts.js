@@ -295,6 +295,14 @@
       apply();
       svgs.forEach(function (svg) { svg.setAttribute("data-rendered", "true"); });
     }
+    svgs.forEach(function (svg) {
+      svg.addEventListener("click", function (e) {
+        var row = e.target.closest && e.target.closest("g.row.linked");
+        var name = row && (row.querySelector("text.cat") || {}).textContent;
+        var links = c.d.links || {};
+        if (name && links[name]) location.href = links[name];
+      });
+    });
     boxes.forEach(function (b) { b.addEventListener("change", change); });
     if (view) view.addEventListener("change", change);
     if (hi) hi.addEventListener("change", change);
