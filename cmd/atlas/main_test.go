@@ -709,47 +709,145 @@ countries:
   - code: AR
     name: Argentina
     name_es: Argentina
+    name_pt: Argentina
     region: latin-america
     subregion: South America
   - code: BR
     name: Brazil
     name_es: Brasil
+    name_pt: Brasil
     region: latin-america
     subregion: South America
   - code: XA
     name: "ARGENTINA!"
     name_es: Argentina
+    name_pt: Argentina
     region: latin-america
     subregion: South America
   - code: CN
     name: China
     name_es: China
+    name_pt: China
     region: asia
     subregion: East Asia
   - code: TW
     name: Taiwan
     name_es: Taiwán
+    name_pt: Taiwan
     region: asia
     subregion: East Asia
   - code: JP
     name: Japan
     name_es: Japón
+    name_pt: Japão
     region: asia
     subregion: East Asia
   - code: IN
     name: India
     name_es: India
+    name_pt: Índia
     region: asia
     subregion: South Asia
   - code: XB
     name: "中国"
     name_es: China
+    name_pt: China
     region: asia
     subregion: East Asia
 `,
 			want: []string{
-				`data/countries.yaml:13:11: name: "ARGENTINA!" gives the slug "argentina", the path of its page, as "Argentina" does (first at data/countries.yaml:3:11) (a name that differs in its letters or digits)`,
-				`data/countries.yaml:38:11: name: "中国" gives an empty slug, the path of its page (a name with Latin letters or digits)`,
+				`data/countries.yaml:15:11: name: "ARGENTINA!" gives the slug "argentina", the path of its page, as "Argentina" does (first at data/countries.yaml:3:11) (a name that differs in its letters or digits)`,
+				`data/countries.yaml:45:11: name: "中国" gives an empty slug, the path of its page (a name with Latin letters or digits)`,
+			},
+		},
+		{
+			name: "country without a Portuguese name",
+			files: `-- data/countries.yaml --
+countries:
+  - code: AR
+    name: Argentina
+    name_es: Argentina
+    region: latin-america
+    subregion: South America
+  - code: BR
+    name: Brazil
+    name_es: Brasil
+    name_pt: Brasil
+    region: latin-america
+    subregion: South America
+  - code: CN
+    name: China
+    name_es: China
+    name_pt: ""
+    region: asia
+    subregion: East Asia
+  - code: TW
+    name: Taiwan
+    name_es: Taiwán
+    name_pt: Taiwan
+    region: asia
+    subregion: East Asia
+  - code: JP
+    name: Japan
+    name_es: Japón
+    name_pt: Japão
+    region: asia
+    subregion: East Asia
+  - code: IN
+    name: India
+    name_es: India
+    name_pt: Índia
+    region: asia
+    subregion: South Asia
+`,
+			want: []string{
+				"data/countries.yaml:2:5: name_pt: missing (required)",
+				"data/countries.yaml:16:14: name_pt: empty value (required)",
+			},
+		},
+		{
+			name: "Portuguese country name as a formula",
+			files: `-- data/countries.yaml --
+countries:
+  - code: AR
+    name: Argentina
+    name_es: Argentina
+    name_pt: Argentina
+    region: latin-america
+    subregion: South America
+  - code: BR
+    name: Brazil
+    name_es: Brasil
+    name_pt: "=Brasil"
+    region: latin-america
+    subregion: South America
+  - code: CN
+    name: China
+    name_es: China
+    name_pt: China
+    region: asia
+    subregion: East Asia
+  - code: TW
+    name: Taiwan
+    name_es: Taiwán
+    name_pt: Taiwan
+    region: asia
+    subregion: East Asia
+  - code: JP
+    name: Japan
+    name_es: Japón
+    name_pt: Japão
+    region: asia
+    subregion: East Asia
+  - code: IN
+    name: India
+    name_es: India
+    name_pt: Índia
+    region: asia
+    subregion: South Asia
+`,
+			want: []string{
+				`data/countries.yaml:11:14: name_pt: "=Brasil" starts with "=", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
 			},
 		},
 		{

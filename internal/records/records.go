@@ -6,7 +6,7 @@
 //
 // # Files
 //
-//	data/countries.yaml       countries: [{code, name, name_es, region, subregion}]
+//	data/countries.yaml       countries: [{code, name, name_es, name_pt, region, subregion}]
 //	data/localities.yaml      localities: [{id, name, level, country, lat, lng, coords_source, aliases, note}]
 //	data/agreements/*.yaml    agreements: [{id, latam, asia, kind, term, year, date, date_basis, status, sources, provenance, wikidata, note}]
 //	data/sources.yaml         sources: [{id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note}]
@@ -52,11 +52,24 @@ type Country struct {
 	Code      string `yaml:"code,required"`
 	Name      string `yaml:"name,required"`
 	NameES    string `yaml:"name_es,required"`
+	NamePT    string `yaml:"name_pt,required"`
 	Region    string `yaml:"region,required"`
 	Subregion string `yaml:"subregion,required"`
 
 	Pos    srcpos.Position
 	Fields srcpos.Fields
+}
+
+// NameIn returns the country's name in a language of the site: "en",
+// "es" or "pt"; English for any other.
+func (c *Country) NameIn(lang string) string {
+	switch lang {
+	case "es":
+		return c.NameES
+	case "pt":
+		return c.NamePT
+	}
+	return c.Name
 }
 
 // Locality is a city, province, state or other subnational unit.

@@ -128,6 +128,7 @@ func (v *validator) countries() {
 		v.oneOf(c.Fields, c.Pos, "region", c.Region, Regions)
 		v.csvText(c.Fields, c.Pos, "name", c.Name)
 		v.csvText(c.Fields, c.Pos, "name_es", c.NameES)
+		v.csvText(c.Fields, c.Pos, "name_pt", c.NamePT)
 		v.countrySlug(slugs, c)
 		v.ix.Country[c.Code] = c
 	}
