@@ -851,6 +851,45 @@ countries:
 			},
 		},
 		{
+			name: "local names",
+			files: `-- data/localities.yaml --
+localities:
+  - id: ar/jujuy-province
+    name: Jujuy Province
+    level: province
+    country: AR
+    aliases:
+      - name: "Provincia de Jujuy"
+        lang: es
+        local: true
+        source: report
+      - name: "Jujuy"
+        lang: es
+        local: true
+        source: report
+  - id: br/sao-paulo
+    name: São Paulo
+    level: city
+    country: BR
+  - id: cn/guizhou
+    name: Guizhou
+    level: province
+    country: CN
+  - id: jp/osaka
+    name: Osaka
+    level: city
+    country: JP
+    aliases:
+      - name: "Ōsaka-shi"
+        local: true
+        source: report
+`,
+			want: []string{
+				`data/localities.yaml:13:16: local: "Jujuy" is the second local name of "ar/jujuy-province" (at most one, the usual form; first "Provincia de Jujuy" at data/localities.yaml:9:16)`,
+				`data/localities.yaml:29:16: local: "Ōsaka-shi" is marked local without its language (add lang, such as es or pt)`,
+			},
+		},
+		{
 			name: "figure set without figures",
 			files: `-- data/published/figures.yaml --
 figures:
