@@ -899,6 +899,21 @@ agreements:
 			want:  []string{"data/agreements/ar.yaml:2:4: agreements: an empty list item (expected a mapping with keys id, latam, asia, kind, term, year, date, date_basis, status, sources, provenance, wikidata, note)"},
 		},
 		{
+			// yaml.v3 ended a line at the lone CR: the unknown field below
+			// was reported on line 4 of a file whose editor shows it on 3.
+			name:  "lone carriage return in a data file",
+			files: "-- data/sources.yaml --\nsources:\n  - id: report\r    kind: report\n    titel: x\n",
+			want:  []string{"data/sources.yaml:2:15: a carriage return without a line feed, which YAML reads as a line break but a position does not (save the file with LF or CRLF line endings, and no other line break)"},
+		},
+		{
+			name:  "CRLF data file",
+			files: "-- data/sources.yaml --\nsources:\r\n  - id: report\r\n    kind: report\r\n    titel: x\r\n",
+			want: []string{
+				"data/sources.yaml:2:5: title: missing (required)",
+				"data/sources.yaml:4:5: titel: unknown field (expected one of id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note)",
+			},
+		},
+		{
 			name:  "settings not a mapping",
 			files: "-- data/site.yaml --\n- title: Atlas\n",
 			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, nav)"},
