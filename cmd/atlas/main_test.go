@@ -710,7 +710,7 @@ nav:
     path: sources
 `,
 			want: []string{
-				"data/site.yaml:1:1: titel: unknown field (expected one of title, nav)",
+				"data/site.yaml:1:1: titel: unknown field (expected one of title, languages, nav)",
 				"data/site.yaml:1:1: title: missing (required)",
 				`data/site.yaml:4:11: path: "/countries/" is not a page path (a site-relative path ending in "/", such as "countries/")`,
 				`data/site.yaml:6:11: path: "https://example.org/charts/" is not a page path (a site-relative path ending in "/", such as "countries/")`,
@@ -916,7 +916,7 @@ agreements:
 		{
 			name:  "settings not a mapping",
 			files: "-- data/site.yaml --\n- title: Atlas\n",
-			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, nav)"},
+			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, languages, nav)"},
 		},
 	}
 	src := sitetest.Write(t, sitetest.Minimal)
