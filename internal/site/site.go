@@ -206,7 +206,7 @@ func assemble(fsys fs.FS, year int, date time.Time, basePath string) (*model, er
 		errs.Append(err)
 		return nil, errs.Err()
 	}
-	ix, err := records.Validate(d, year)
+	ix, err := records.Validate(d, year, date)
 	if err != nil {
 		errs.Append(err)
 		return nil, errs.Err()
