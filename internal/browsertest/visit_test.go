@@ -111,19 +111,20 @@ func emulateScheme(ctx context.Context, dark bool) error {
 	return err
 }
 
-// runAxeSchemes runs axe-core in the page as it is loaded, then again in
-// the other colour scheme (the stylesheet follows prefers-color-scheme, so
-// contrast must hold in both), and puts the page back in its own scheme.
-// The other scheme's violations say which scheme they are in.
+// runAxeSchemes runs axe-core in the page as it is loaded, then its rules
+// of colour again in the other colour scheme (the stylesheet follows
+// prefers-color-scheme, so contrast must hold in both), and puts the page
+// back in its own scheme. The other scheme's violations say which scheme
+// they are in.
 func runAxeSchemes(ctx context.Context, dark bool) ([]string, error) {
-	problems, err := runAxe(ctx)
+	problems, err := runAxe(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
 	if err := emulateScheme(ctx, !dark); err != nil {
 		return nil, err
 	}
-	other, err := runAxe(ctx)
+	other, err := runAxe(ctx, colourRules)
 	if err != nil {
 		return nil, err
 	}
