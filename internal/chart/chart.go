@@ -25,7 +25,7 @@
 // class "chart" and a height class (see HeightClass), carry the derived id,
 // role="img" and an aria-label describing the chart; the same data is
 // always in a table beside it. Without scripting a container is not
-// displayed (static/charts.css), so that such a page has no empty box. The
+// displayed (static/noscript.css), so that such a page has no empty box. The
 // JSON data block names the bundle the chart needs (BundleFull, or none),
 // the ECharts option, the links a click on a bar or region follows, the
 // map to register, the name of exported images and their footer (see
@@ -268,7 +268,7 @@ type data struct {
 }
 
 // HTML returns the chart's snippet: the chart's box (which
-// static/charts.css hides when the page has no scripting, so that a page
+// static/noscript.css hides when the page has no scripting, so that a page
 // without JavaScript keeps no empty box), its option as a JSON data block, which no browser runs,
 // its controls, and a note for readers without JavaScript. The page
 // loads static/charts.js, which draws every such chart when it comes on
