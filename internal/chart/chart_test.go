@@ -335,8 +335,8 @@ func TestHTML(t *testing.T) {
 	}
 	s := string(h)
 	for _, want := range []string{
-		`<svg class="chart chart-svg chart-wide" id="chart_test" viewBox="0 0 640 `,
-		`<svg class="chart chart-svg chart-narrow" id="chart_test_narrow" viewBox="0 0 340 `,
+		`<svg class="chart chart-svg chart-wide" id="chart_test" data-theme="css" viewBox="0 0 640 `,
+		`<svg class="chart chart-svg chart-narrow" id="chart_test_narrow" data-theme="css" viewBox="0 0 340 `,
 		`<script type="application/json" class="chart-data">{"series":["2015","2021"],`,
 		`<label><input type="checkbox" checked data-s="1"> 2021</label>`,
 		`<p class="chart-export" role="group" aria-label="Download the chart as an image">`,

@@ -23,8 +23,9 @@ const (
 func title(text, sub string) opts.Title {
 	return opts.Title{
 		Title: text, Subtitle: sub, Left: "0", Top: "0",
-		TitleStyle:    &opts.TextStyle{FontSize: 15, Color: ink},
-		SubtitleStyle: &opts.TextStyle{FontSize: 12, Color: muted},
+		// The colours come from the page's theme (static/js/charts.js).
+		TitleStyle:    &opts.TextStyle{FontSize: 15},
+		SubtitleStyle: &opts.TextStyle{FontSize: 12},
 	}
 }
 

@@ -19,8 +19,10 @@ import (
 //
 // The colours are presentation attributes, light; the stylesheet's rules
 // for .chart-svg override the text and grid colours with its custom
-// properties, so the images follow the page's dark scheme, and an
-// exported image, which has no stylesheet, keeps the light ones.
+// properties, so the images follow the page's dark scheme (data-theme
+// says so to static/atlas.css, which otherwise gives a chart a light
+// box), and an exported image, which has no stylesheet, keeps the light
+// ones.
 //
 // Every number the script needs is in data- attributes: each bar's value
 // (data-v) and series (data-s); each image's plot origin, width and value
@@ -147,7 +149,7 @@ func (b *Bars) svg(l svgLayout, labels [][]string, links []string) (string, int)
 	scale := plot / float64(axisMax)
 
 	id := b.ID + l.idSuffix
-	fmt.Fprintf(&w, `<svg class="chart chart-svg %s" id="%s" viewBox="0 0 %d %d" role="img" aria-label="%s" font-family="%s" font-size="%d" data-x0="%s" data-plot="%s" data-max="%d" xmlns="http://www.w3.org/2000/svg">`,
+	fmt.Fprintf(&w, `<svg class="chart chart-svg %s" id="%s" data-theme="css" viewBox="0 0 %d %d" role="img" aria-label="%s" font-family="%s" font-size="%d" data-x0="%s" data-plot="%s" data-max="%d" xmlns="http://www.w3.org/2000/svg">`,
 		l.className, id, l.width, height, esc(b.Label), esc(textStyle["fontFamily"].(string)), svgFont, f1(x0), f1(plot), axisMax)
 	fmt.Fprintf(&w, `<text class="title" x="0" y="16" font-size="%d" font-weight="600" fill="%s">%s</text>`, l.titleSize, ink, esc(b.Title))
 	fmt.Fprintf(&w, `<text class="subtitle" x="0" y="35" fill="%s">%s</text>`, muted, esc(b.Subtitle))

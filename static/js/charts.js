@@ -31,7 +31,9 @@
   copyButtons();
   // Bar charts are drawn already (SVG from the build); the others need
   // ECharts.
-  charts.filter(function (c) { return !c.d.bundle; }).forEach(drawn);
+  // Their controls wait for an idle moment: the page is whole without them.
+  var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 1); };
+  charts.filter(function (c) { return !c.d.bundle; }).forEach(function (c) { idle(function () { drawn(c); }); });
   charts = charts.filter(function (c) { return c.d.bundle; });
   if (!charts.length) return;
 
@@ -66,10 +68,36 @@
     history.replaceState(history.state, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
   }
 
+  // palette reads the stylesheet's chart colours (static/atlas.css, the
+  // --chart-* properties, which have a dark scheme of their own); swap
+  // maps each light colour the build writes into an option to the
+  // property that gives it in the page's scheme.
+  var swap = {
+    "#0072b2": "--chart-1", "#009e73": "--chart-2", "#d55e00": "--chart-3", "#cc79a7": "--chart-4",
+    "#e69f00": "--chart-5", "#0b5c8c": "--chart-bar", "#e5e7eb": "--chart-map-zero",
+    "#c6dbef": "--chart-map-1", "#9ecae1": "--chart-map-2", "#6baed6": "--chart-map-3", "#4292c6": "--chart-map-4",
+    "#2171b5": "--chart-map-5", "#08519c": "--chart-map-6", "#08306b": "--chart-map-7"
+  };
   function palette() {
     var cs = getComputedStyle(document.documentElement);
     function v(name, fallback) { return cs.getPropertyValue(name).trim() || fallback; }
-    return {ink: v("--ink", light.ink), muted: v("--muted", light.muted), line: v("--line", light.line), bg: v("--bg", light.bg)};
+    var p = {
+      ink: v("--chart-ink", v("--ink", light.ink)), muted: v("--chart-muted", v("--muted", light.muted)),
+      line: v("--chart-line", v("--line", light.line)), bg: v("--chart-bg", v("--bg", light.bg)),
+      border: v("--chart-map-border", light.bg), colour: {}
+    };
+    Object.keys(swap).forEach(function (hex) { p.colour[hex] = v(swap[hex], hex); });
+    return p;
+  }
+  // recolour replaces the light colours in an option by the palette's.
+  function recolour(x, p) {
+    if (!p.colour) return x;
+    if (typeof x === "string") return p.colour[x.toLowerCase()] || x;
+    if (Array.isArray(x)) return x.map(function (y) { return recolour(y, p); });
+    if (x && typeof x === "object") {
+      Object.keys(x).forEach(function (k) { x[k] = recolour(x[k], p); });
+    }
+    return x;
   }
   function theme(p) {
     var axis = function (label) {
@@ -101,8 +129,9 @@
     series.forEach(function (sr, i) {
       selected[sr.name] = s.hide.indexOf(i) < 0;
       sr.label = Object.assign({color: p.ink}, sr.label);
-      if (sr.type === "map") sr.itemStyle = Object.assign({}, sr.itemStyle, {borderColor: p.bg});
+      if (sr.type === "map") sr.itemStyle = Object.assign({}, sr.itemStyle, {borderColor: p.border || p.bg});
     });
+    recolour(opt, p);
     if (series.length > 1) opt.legend = Object.assign({}, list(opt.legend)[0], {selected: selected});
     if (c.d.stacked) stack(opt, series, selected, s);
     if (opt.tooltip) list(opt.tooltip).forEach(function (t) { t.renderMode = "richText"; });
@@ -140,6 +169,8 @@
     echarts.registerTheme("atlas", theme(p));
     if (c.chart) c.chart.dispose();
     var chart = echarts.init(c.el, "atlas", {renderer: "svg"});
+    // The theme follows the page's colours (see static/atlas.css).
+    c.el.setAttribute("data-theme", "atlas");
     c.chart = chart;
     chart.on("finished", function () { c.el.setAttribute("data-rendered", "true"); });
     chart.on("click", function (e) {
@@ -306,7 +337,8 @@
     boxes.forEach(function (b) { b.addEventListener("change", change); });
     if (view) view.addEventListener("change", change);
     if (hi) hi.addEventListener("change", change);
-    apply();
+    // The build drew the default view: only another needs laying out.
+    if (s.hide.length || s.view !== "count" || s.highlight) apply();
     [].forEach.call(c.box.querySelectorAll("[data-chart-export]"), function (b) {
       b.addEventListener("click", function () { saveDrawn(c, svgs[0], b.getAttribute("data-chart-export")); });
     });
@@ -363,7 +395,7 @@
     var svg = src.cloneNode(true), ns = "http://www.w3.org/2000/svg";
     var vb = svg.getAttribute("viewBox").split(" ").map(Number), foot = 22;
     [].forEach.call(svg.querySelectorAll('[display="none"]'), function (el) { el.remove(); });
-    ["id", "class", "role", "aria-label", "data-rendered", "data-x0", "data-plot", "data-max"].forEach(function (a) { svg.removeAttribute(a); });
+    ["id", "class", "role", "aria-label", "data-rendered", "data-theme", "data-x0", "data-plot", "data-max"].forEach(function (a) { svg.removeAttribute(a); });
     var footer = c.d.footer || "";
     if (c.d.url) footer = footer.split(c.d.url).join(new URL(c.d.url, location.href).href);
     var t = document.createElementNS(ns, "text");
