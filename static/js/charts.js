@@ -21,6 +21,9 @@
   "use strict";
   var script = document.currentScript;
   var bundles = {full: "../vendor/echarts/echarts.custom.min.js"};
+  var idle = function (f) {
+    if (window.requestIdleCallback) window.requestIdleCallback(f); else setTimeout(f, 1);
+  };
   var light = {ink: "#1b1f24", muted: "#4a5360", line: "#d5dae1", bg: "#ffffff"};
 
   var charts = [].map.call(document.querySelectorAll(".chart-box"), function (box) {
@@ -28,11 +31,10 @@
     var data = JSON.parse(box.querySelector("script.chart-data").textContent);
     return {box: box, el: el, d: data, base: JSON.stringify(data.option || null), state: readState()};
   });
-  copyButtons();
+  idle(copyButtons);
   // Bar charts are drawn already (SVG from the build); the others need
   // ECharts.
   // Their controls wait for an idle moment: the page is whole without them.
-  var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 1); };
   charts.filter(function (c) { return !c.d.bundle; }).forEach(function (c) { idle(function () { drawn(c); }); });
   charts = charts.filter(function (c) { return c.d.bundle; });
   if (!charts.length) return;
@@ -204,7 +206,6 @@
     [].forEach.call(ex.querySelectorAll("[data-chart-export]"), function (b) {
       b.addEventListener("click", function () { save(c, b.getAttribute("data-chart-export")); });
     });
-    c.box.classList.add("drawn");
   }
 
   // svg renders the chart as it is now, light, with a footer, as an SVG
@@ -342,7 +343,6 @@
     [].forEach.call(c.box.querySelectorAll("[data-chart-export]"), function (b) {
       b.addEventListener("click", function () { saveDrawn(c, svgs[0], b.getAttribute("data-chart-export")); });
     });
-    c.box.classList.add("drawn");
     svgs.forEach(function (svg) { svg.setAttribute("data-rendered", "true"); });
   }
 
@@ -428,7 +428,6 @@
     [].forEach.call(document.querySelectorAll("button[data-copy]"), function (b) {
       var src = document.getElementById(b.getAttribute("data-copy"));
       if (!src || !navigator.clipboard) return;
-      b.hidden = false;
       b.addEventListener("click", function () {
         navigator.clipboard.writeText(src.value || src.textContent).then(function () {
           var done = b.getAttribute("data-copied");
