@@ -23,34 +23,38 @@ type facet struct {
 	values func(a agreementView) []facetValue
 }
 
-type facetValue struct{ slug, label string }
+// facetValue is one value of a facet: its slug in paths, its label for
+// sorting, and the message that names it to readers where it has one
+// (the record's own word is not the reader's: "sister-city" is
+// kind.sister-city).
+type facetValue struct{ slug, label, key string }
 
 // facets are the ways /agreements/ is browsed, in the order their pages
 // combine them (agreements/country/chile/partner/china/).
 var facets = []facet{
 	{"country", func(a agreementView) []facetValue {
-		return []facetValue{{slug.Make(a.LatAmCountry.Name), a.LatAmCountry.Name}}
+		return []facetValue{{slug.Make(a.LatAmCountry.Name), a.LatAmCountry.Name, ""}}
 	}},
 	{"partner", func(a agreementView) []facetValue {
-		return []facetValue{{slug.Make(a.AsiaCountry.Name), a.AsiaCountry.Name}}
+		return []facetValue{{slug.Make(a.AsiaCountry.Name), a.AsiaCountry.Name, ""}}
 	}},
-	{"kind", func(a agreementView) []facetValue { return []facetValue{{a.Kind, a.Kind}} }},
+	{"kind", func(a agreementView) []facetValue { return []facetValue{{a.Kind, a.Kind, "kind." + a.Kind}} }},
 	{"level", func(a agreementView) []facetValue {
-		v := []facetValue{{a.LatAm.Level, a.LatAm.Level}}
+		v := []facetValue{{a.LatAm.Level, a.LatAm.Level, "level." + a.LatAm.Level}}
 		if a.Asia.Level != a.LatAm.Level {
-			v = append(v, facetValue{a.Asia.Level, a.Asia.Level})
+			v = append(v, facetValue{a.Asia.Level, a.Asia.Level, "level." + a.Asia.Level})
 		}
 		return v
 	}},
 	{"grade", func(a agreementView) []facetValue {
-		return []facetValue{{a.Grade, a.GradeLabel}}
+		return []facetValue{{a.Grade, a.GradeLabel, ""}}
 	}},
 	{"decade", func(a agreementView) []facetValue {
 		if a.Year == nil {
-			return []facetValue{{"unknown", ""}} // labelled "facet.decade.unknown"
+			return []facetValue{{"unknown", "", "facet.decade.unknown"}}
 		}
 		d := *a.Year / 10 * 10
-		return []facetValue{{strconv.Itoa(d) + "s", strconv.Itoa(d) + "s"}}
+		return []facetValue{{strconv.Itoa(d) + "s", strconv.Itoa(d) + "s", ""}}
 	}},
 }
 
@@ -102,11 +106,11 @@ func groupBy(as []agreementView, f facet) []group {
 	return out
 }
 
-// label is a facet value in words: its label, or its message when it has
-// none (the unknown decade).
+// label is a facet value in words: its message where it has one,
+// otherwise its label.
 func (b *builder) label(v facetValue) string {
-	if v.label == "" {
-		return b.msg.Sprintf("facet.decade." + v.slug)
+	if v.key != "" {
+		return b.msg.Sprintf(v.key)
 	}
 	return v.label
 }

@@ -44,9 +44,9 @@ func (b *builder) partnerPages(ln *links) {
 					return a.LatAmCountry.Name, a.CountryPath + "#" + partnerAnchor(c.Code)
 				})},
 			ByLevel: render.CountsTable{Caption: b.msg.Sprintf("page.partner.by-level", c.Name), Head: b.msg.Sprintf("page.partner.level"),
-				Rows: countBy(as, func(a agreementView) (string, string) { return a.Asia.Level, "" })},
+				Rows: countBy(as, func(a agreementView) (string, string) { return b.msg.Sprintf("level." + a.Asia.Level), "" })},
 			ByKind: render.CountsTable{Caption: b.msg.Sprintf("page.partner.by-kind"), Head: b.msg.Sprintf("page.partner.kind"),
-				Rows: countBy(as, func(a agreementView) (string, string) { return a.Kind, "" })},
+				Rows: countBy(as, func(a agreementView) (string, string) { return b.msg.Sprintf("kind." + a.Kind), "" })},
 			Places: places,
 			Table1: render.CountsTable{Caption: b.msg.Sprintf("page.partner.table-1", c.Name), Head: b.msg.Sprintf("data.head.country"),
 				Rows: m.table1Column(c.Code)},
@@ -166,10 +166,10 @@ func (b *builder) reconcile(c *records.Country, as []agreementView) []render.Rec
 	var out []render.Reconciled
 	for _, f := range b.partnerFigures(c.Code) {
 		r := render.Reconciled{Figure: f, Scope: b.msg.Sprintf("data.scope.all"),
-			Path: facetPath(map[int]facetValue{1: {slug.Make(c.Name), c.Name}})}
+			Path: facetPath(map[int]facetValue{1: {slug.Make(c.Name), c.Name, ""}})}
 		if f.Country != nil {
 			r.Scope = f.Country.Name
-			r.Path = facetPath(map[int]facetValue{0: {slug.Make(f.Country.Name), f.Country.Name}, 1: {slug.Make(c.Name), c.Name}})
+			r.Path = facetPath(map[int]facetValue{0: {slug.Make(f.Country.Name), f.Country.Name, ""}, 1: {slug.Make(c.Name), c.Name, ""}})
 		}
 		if !any[f.Scope] {
 			r.Path = "" // no list page: no record of any kind
