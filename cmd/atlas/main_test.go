@@ -991,6 +991,9 @@ sources:
   - id: br-sao-paulo
     kind: web
     title: "A locality's anchor"
+  - id: 3era-voz
+    kind: web
+    title: "An id that starts with a digit"
 -- data/agreements/ar.yaml --
 agreements:
   - id: references
@@ -1014,6 +1017,7 @@ agreements:
 				`data/sources.yaml:8:9: id: source id "main" is an element id the pages use (` + reservedIDs + `)`,
 				`data/sources.yaml:11:9: id: source id "ref-2" is an element id the pages use (` + reservedIDs + `)`,
 				`data/sources.yaml:14:9: id: source id "br-sao-paulo" is the anchor of locality "br/sao-paulo" on its country's page (another id)`,
+				`data/sources.yaml:17:9: id: source id "3era-voz" starts with a digit, and the pages use it as an element id (an id that starts with a letter)`,
 			},
 		},
 		{

@@ -172,6 +172,10 @@ func (v *validator) anchors() {
 	check := func(fields srcpos.Fields, def srcpos.Position, what, id string) {
 		p := fields.At("id", def)
 		switch l, ok := localities[id]; {
+		case id != "" && id[0] >= '0' && id[0] <= '9':
+			// Valid HTML, but a CSS selector cannot name it as it is,
+			// and HTML checkers report it.
+			v.errs.Add(p, "id", "%s %q starts with a digit, and the pages use it as an element id (an id that starts with a letter)", what, id)
 		case sitepath.ReservedID(id):
 			v.errs.Add(p, "id", "%s %q is an element id the pages use (an id other than %s, and not starting with %s)",
 				what, id, strings.Join(sitepath.ReservedIDs, ", "), strings.Join(sitepath.ReservedPrefixes, ", "))
