@@ -23,38 +23,34 @@ type facet struct {
 	values func(a agreementView) []facetValue
 }
 
-// facetValue is one value of a facet: its slug in paths, its label for
-// sorting, and the message that names it to readers where it has one
-// (the record's own word is not the reader's: "sister-city" is
-// kind.sister-city).
-type facetValue struct{ slug, label, key string }
+type facetValue struct{ slug, label string }
 
 // facets are the ways /agreements/ is browsed, in the order their pages
 // combine them (agreements/country/chile/partner/china/).
 var facets = []facet{
 	{"country", func(a agreementView) []facetValue {
-		return []facetValue{{slug.Make(a.LatAmCountry.Name), a.LatAmCountry.Name, ""}}
+		return []facetValue{{slug.Make(a.LatAmCountry.Name), a.LatAmCountry.Name}}
 	}},
 	{"partner", func(a agreementView) []facetValue {
-		return []facetValue{{slug.Make(a.AsiaCountry.Name), a.AsiaCountry.Name, ""}}
+		return []facetValue{{slug.Make(a.AsiaCountry.Name), a.AsiaCountry.Name}}
 	}},
-	{"kind", func(a agreementView) []facetValue { return []facetValue{{a.Kind, a.Kind, "kind." + a.Kind}} }},
+	{"kind", func(a agreementView) []facetValue { return []facetValue{{a.Kind, a.Kind}} }},
 	{"level", func(a agreementView) []facetValue {
-		v := []facetValue{{a.LatAm.Level, a.LatAm.Level, "level." + a.LatAm.Level}}
+		v := []facetValue{{a.LatAm.Level, a.LatAm.Level}}
 		if a.Asia.Level != a.LatAm.Level {
-			v = append(v, facetValue{a.Asia.Level, a.Asia.Level, "level." + a.Asia.Level})
+			v = append(v, facetValue{a.Asia.Level, a.Asia.Level})
 		}
 		return v
 	}},
 	{"grade", func(a agreementView) []facetValue {
-		return []facetValue{{a.Grade, a.GradeLabel, ""}}
+		return []facetValue{{a.Grade, a.GradeLabel}}
 	}},
 	{"decade", func(a agreementView) []facetValue {
 		if a.Year == nil {
-			return []facetValue{{"unknown", "", "facet.decade.unknown"}}
+			return []facetValue{{"unknown", ""}} // labelled "facet.decade.unknown"
 		}
 		d := *a.Year / 10 * 10
-		return []facetValue{{strconv.Itoa(d) + "s", strconv.Itoa(d) + "s", ""}}
+		return []facetValue{{strconv.Itoa(d) + "s", strconv.Itoa(d) + "s"}}
 	}},
 }
 
@@ -106,11 +102,16 @@ func groupBy(as []agreementView, f facet) []group {
 	return out
 }
 
-// label is a facet value in words: its message where it has one,
-// otherwise its label.
-func (b *builder) label(v facetValue) string {
-	if v.key != "" {
-		return b.msg.Sprintf(v.key)
+// label is a facet value in words: a kind or a level as its message
+// (kind.sister-city: the record's word is not the reader's), a value
+// without a label as its message (the unknown decade), otherwise its
+// label.
+func (b *builder) label(key string, v facetValue) string {
+	switch {
+	case key == "kind" || key == "level":
+		return b.msg.Sprintf(key + "." + v.slug)
+	case v.label == "":
+		return b.msg.Sprintf("facet.decade." + v.slug)
 	}
 	return v.label
 }
@@ -156,7 +157,7 @@ func (b *builder) list(as []agreementView, sel map[int]facetValue, linked bool) 
 		}
 		box := render.FacetBox{Key: f.key, Title: b.msg.Sprintf("facet." + f.key)}
 		for _, g := range groupBy(as, f) {
-			c := render.Count{Label: b.label(g.value), N: len(g.as), Value: g.value.slug}
+			c := render.Count{Label: b.label(f.key, g.value), N: len(g.as), Value: g.value.slug}
 			if linked && len(sel) < 2 {
 				next := map[int]facetValue{i: g.value}
 				for k, v := range sel {
@@ -211,7 +212,7 @@ func (b *builder) listHeading(sel map[int]facetValue) (string, []render.Filter) 
 		if !ok {
 			continue
 		}
-		title, label := b.msg.Sprintf("facet."+f.key), b.label(v)
+		title, label := b.msg.Sprintf("facet."+f.key), b.label(f.key, v)
 		parts = append(parts, b.msg.Sprintf("page.list.part", title, label))
 		rest := map[int]facetValue{}
 		for k, w := range sel {

@@ -166,10 +166,10 @@ func (b *builder) reconcile(c *records.Country, as []agreementView) []render.Rec
 	var out []render.Reconciled
 	for _, f := range b.partnerFigures(c.Code) {
 		r := render.Reconciled{Figure: f, Scope: b.msg.Sprintf("data.scope.all"),
-			Path: facetPath(map[int]facetValue{1: {slug.Make(c.Name), c.Name, ""}})}
+			Path: facetPath(map[int]facetValue{1: {slug.Make(c.Name), c.Name}})}
 		if f.Country != nil {
 			r.Scope = f.Country.Name
-			r.Path = facetPath(map[int]facetValue{0: {slug.Make(f.Country.Name), f.Country.Name, ""}, 1: {slug.Make(c.Name), c.Name, ""}})
+			r.Path = facetPath(map[int]facetValue{0: {slug.Make(f.Country.Name), f.Country.Name}, 1: {slug.Make(c.Name), c.Name}})
 		}
 		if !any[f.Scope] {
 			r.Path = "" // no list page: no record of any kind
