@@ -111,6 +111,10 @@ func TestErrors(t *testing.T) {
 			`content/cases/biobio.md:13:1: link: "javascript:alert(1)": a javascript: link is not allowed (an http:, https: or mailto: URL, or a path of the site)` + "\n" +
 				`content/cases/biobio.md:13:26: link: "DATA:text/html,hi": a data: link is not allowed (an http:, https: or mailto: URL, or a path of the site)` + "\n" +
 				`content/cases/biobio.md:13:49: link: "vbscript:x": a vbscript: link is not allowed (an http:, https: or mailto: URL, or a path of the site)`},
+		// Found by FuzzCitations: goldmark panicked when the position of
+		// an autolink inside emphasis was looked up.
+		{"autolink in emphasis", caseFront + "\nSee *the <vbscript:x> page* and **<https://example.org/>**.\n",
+			`content/cases/biobio.md:13:10: link: "vbscript:x": a vbscript: link is not allowed (an http:, https: or mailto: URL, or a path of the site)`},
 		{"caption", caseFront + "\nTable: A <b>caption</b>, ![map](m.png), [a link](/nowhere/)\n| a |\n| --- |\n| 1 |\n",
 			`content/cases/biobio.md:13:10: body: raw HTML "<b>" is not allowed (write Markdown)` + "\n" +
 				`content/cases/biobio.md:13:20: body: raw HTML "</b>" is not allowed (write Markdown)` + "\n" +
