@@ -35,8 +35,8 @@ bench: ## run the benchmarks
 vendor: ## re-vendor the ECharts bundle the charts load (static/vendor/echarts/entry.js) and the map, from pinned npm packages; needs node and npm
 	bash .ci/vendor-assets
 
-validate: ## validate every built page with the Nu HTML Checker (npm vnu-jar; needs node, npm and Java 17)
-	bash .ci/validate-html
+validate: ## validate every built page with the Nu HTML Checker and html-validate (pinned npm packages; needs node, npm and Java); make test runs the same check when they are installed
+	ATLAS_VALIDATORS=$$(bash .ci/validators) ATLAS_REQUIRE_VALIDATORS=1 $(GO) test -count=1 -v -run '^TestValidators$$' ./internal/htmlcheck/
 
 clean:
 	rm -rf $(OUT)
