@@ -56,7 +56,8 @@ type Text interface {
 type Chart struct {
 	ID     string // letters, digits and _: also a JavaScript-safe name
 	Label  string // accessible description of what the chart shows
-	Height int    // CSS pixels
+	Height int    // CSS pixels; 0 for a chart whose Class gives the box its shape (a map)
+	Class  string // a CSS class of the box besides "chart", or ""
 
 	option []byte            // the ECharts option as HTML-safe JSON
 	links  map[string]string // category or region name -> URL
@@ -203,6 +204,7 @@ func (c *Chart) HTML() (template.HTML, error) {
 		"ID":     c.ID,
 		"Label":  c.Label,
 		"Height": c.Height,
+		"Class":  c.Class,
 		"Option": template.JS(c.option), // HTML-safe JSON, see marshal
 		"Links":  c.links,
 		"Map":    c.geo,
@@ -220,7 +222,7 @@ func (c *Chart) HTML() (template.HTML, error) {
 // context (the links, the map and the file name become JavaScript
 // literals); the option is already escaped JSON.
 var snippet = template.Must(template.New("chart").Parse(`<div class="chart-box">
-<div class="chart" id="{{.ID}}" role="img" aria-label="{{.Label}}" style="height:{{.Height}}px"></div>
+<div class="chart{{with .Class}} {{.}}{{end}}" id="{{.ID}}" role="img" aria-label="{{.Label}}"{{if .Height}} style="height:{{.Height}}px"{{end}}></div>
 <p class="chart-tools" hidden><button type="button">{{.Save}}</button></p>
 <noscript><p class="note">{{.NoJS}}</p></noscript>
 </div>

@@ -46,6 +46,7 @@ func (b *builder) charts() {
 		b.chinaChart,
 		b.compareChart,
 		b.mapChart,
+		b.pairsChart,
 	}
 	var pages []*chartPage
 	b.charted = map[string]bool{}
@@ -84,7 +85,7 @@ func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 			Title:       p.Title,
 			Description: p.Summary,
 			Wikipedia:   wikipedia,
-			Scripts:     []string{echartsJS},
+			Scripts:     append([]string{echartsJS}, p.Scripts...),
 		},
 		Chart: p,
 	})

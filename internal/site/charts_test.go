@@ -19,7 +19,7 @@ import (
 )
 
 // chartSlugs are the chart pages the repository's data gives.
-var chartSlugs = []string{"table-1", "table-1-partners", "china-2015-2021", "table-1-vs-records", "map"}
+var chartSlugs = []string{"table-1", "table-1-partners", "china-2015-2021", "table-1-vs-records", "map", "pairs"}
 
 var optionRE = regexp.MustCompile(`, o = (\{.*\}), links = `)
 
@@ -122,7 +122,8 @@ func TestChartPages(t *testing.T) {
 			file := "charts/" + slug + "/atlas-" + slug
 			for _, want := range []string{
 				`<script defer src="/atlas/static/vendor/echarts/echarts.custom.min.js"></script>`,
-				`<div class="chart" id="chart_`,
+				`<div class="chart`,
+				`" id="chart_`,
 				`role="img" aria-label="`,
 				`<button type="button">Save as PNG</button>`,
 				`"saveAsImage":{"name":"atlas-` + slug + `"`,
@@ -321,7 +322,7 @@ func TestChartsWithoutData(t *testing.T) {
 		t.Errorf("chart pages (-want +got):\n%s", diff)
 	}
 	for name, b := range files {
-		for _, slug := range []string{"map", "china-2015-2021"} {
+		for _, slug := range []string{"map", "pairs", "china-2015-2021"} {
 			if bytes.Contains(b, []byte("charts/"+slug+"/")) {
 				t.Errorf("%s links to the missing chart %s", name, slug)
 			}

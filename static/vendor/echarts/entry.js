@@ -7,7 +7,9 @@
 import { use } from 'echarts/core';
 import {
   BarChart,
-  MapChart
+  MapChart,
+  LinesChart,
+  ScatterChart
 } from 'echarts/charts';
 import {
   TitleComponent,
@@ -37,6 +39,8 @@ function ToolboxSaveAsImageComponent(registers) {
 use([
   BarChart,
   MapChart,
+  LinesChart,
+  ScatterChart,
   TitleComponent,
   TooltipComponent,
   LegendComponent,
