@@ -47,6 +47,7 @@ func (b *builder) charts() {
 		b.compareChart,
 		b.mapChart,
 		b.pairsChart,
+		b.timelineChart,
 	}
 	var pages []*chartPage
 	b.charted = map[string]bool{}

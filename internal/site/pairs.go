@@ -3,6 +3,8 @@ package site
 import (
 	"errors"
 	"io/fs"
+	"strconv"
+	"strings"
 
 	"atlas/internal/chart"
 	"atlas/internal/records"
@@ -211,4 +213,109 @@ func (b *builder) unmappedList(unmapped []stats.Pair, total int) render.ChartLis
 	}
 	l.Outro = b.paras("chart.pairs.unmapped.outro", len(missing[records.Asia]), len(missing[records.LatinAmerica]))
 	return l
+}
+
+// timelineColors are the colours of the partners in the timeline: the
+// map of pairs' colours for its groups, then others.
+var timelineColors = []string{"#e69f00", "#56b4e9", "#882255", "#999999"}
+
+// timelineChart draws the agreements by the year a source gives, with the
+// share that no source dates written on the chart, and marks the first
+// dated agreement with each partner country.
+func (b *builder) timelineChart() (*chartPage, bool, error) {
+	pairs := stats.Pairs(b.m.d, b.m.ix)
+	d := stats.TimelineDataset(pairs, b.msg)
+	years := d.Rows[:len(d.Rows)-1]
+	if len(years) == 0 {
+		return nil, false, nil // no dated agreement: nothing to draw
+	}
+	const slug = "timeline"
+	url := b.site.Base.URL
+	np := len(d.Columns) - 3 // the partners' columns
+	unknown := d.Rows[len(d.Rows)-1].Cells[np+1].N
+	total := d.Foot.Cells[np+1].N
+	share := stats.Share{Part: unknown, Whole: total}.Percent(b.msg)
+
+	var cats []string
+	for _, r := range years {
+		cats = append(cats, r.Label)
+	}
+	var series []chart.Series
+	extra := 0
+	for i, col := range d.Columns[:np] {
+		color := ""
+		for _, g := range pairGroups {
+			if g.code != "" && strings.EqualFold(g.code, col.Key) {
+				color = g.color
+			}
+		}
+		if color == "" {
+			color = timelineColors[extra%len(timelineColors)]
+			extra++
+		}
+		s := chart.Series{Name: col.Label, Color: color}
+		for _, r := range years {
+			s.Values = append(s.Values, chart.Value{N: r.Cells[i].N})
+		}
+		series = append(series, s)
+	}
+	milestones := stats.Milestones(pairs)
+	var markers []chart.Marker
+	list := render.ChartList{
+		ID:      "milestones",
+		Heading: b.msg.Sprintf("chart.timeline.milestones.heading"),
+		Intro:   b.paras("chart.timeline.milestones.intro"),
+	}
+	for _, m := range milestones {
+		a := m.Pair.Agreement
+		name := b.msg.Sprintf("chart.timeline.marker", m.Partner.Name, m.Pair.LatAm.Name, m.Pair.Asia.Name, strconv.Itoa(m.Year))
+		markers = append(markers, chart.Marker{
+			Name: name, Year: strconv.Itoa(m.Year), Label: m.Partner.Name, Link: url(sitepath.AgreementPage(a.ID)),
+		})
+		list.Items = append(list.Items, render.ChartItem{
+			Lead:   b.msg.Sprintf("chart.timeline.milestones.lead", strconv.Itoa(m.Year), m.Partner.Name),
+			Label:  m.Pair.LatAm.Name + " – " + m.Pair.Asia.Name,
+			Path:   sitepath.AgreementPage(a.ID),
+			Detail: b.msg.Sprintf("chart.timeline.milestones.detail", b.kindName(a.Kind)),
+		})
+	}
+	var undated []string
+	for _, p := range stats.Undated(pairs) {
+		undated = append(undated, b.msg.Sprintf("chart.map.small-item", p.Country.Name, p.N))
+	}
+	if len(undated) > 0 {
+		list.Outro = []string{b.msg.Sprintf("chart.timeline.milestones.undated", b.msg.List(undated))}
+	}
+	c, err := chart.NewTimeline(chart.Timeline{
+		ID:         chart.ID("timeline"),
+		Title:      b.msg.Sprintf("chart.timeline.chart-title"),
+		Subtitle:   b.msg.Sprintf("chart.source.records"),
+		Label:      b.msg.Sprintf("chart.timeline.label", total-unknown, total, cats[0], cats[len(cats)-1], unknown, share, len(markers)),
+		File:       chartFile(slug),
+		ValueName:  b.msg.Sprintf("chart.value-name"),
+		Years:      cats,
+		Series:     series,
+		Markers:    markers,
+		MarkerName: b.msg.Sprintf("chart.timeline.marker-name"),
+		Unknown:    b.msg.Sprintf("chart.timeline.unknown", unknown, total, share),
+		Text:       b.msg,
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	h, err := c.HTML()
+	if err != nil {
+		return nil, false, err
+	}
+	return &chartPage{
+		Slug:    slug,
+		Title:   b.msg.Sprintf("chart.timeline.title"),
+		Summary: b.msg.Sprintf("chart.timeline.summary", total-unknown, total, cats[0], cats[len(cats)-1], unknown),
+		HTML:    h,
+		Notes:   b.paras("chart.timeline.note", unknown, total, share),
+		Data:    d,
+		Records: true,
+		Method:  b.paras("chart.timeline.method"),
+		Lists:   []render.ChartList{list},
+	}, true, nil
 }
