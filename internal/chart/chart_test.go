@@ -38,12 +38,14 @@ type english struct{}
 
 func (english) Sprintf(key string, args ...any) string {
 	return fmt.Sprintf(map[string]string{
-		"chart.save-image":    "Save as PNG",
-		"chart.noscript":      "The chart needs JavaScript; the table gives the same numbers.",
-		"chart.at-least":      "at least %[1]s →",
-		"chart.more-than":     "more than %[1]s →",
-		"chart.class.or-more": "%[1]d or more",
-		"chart.class.none":    "none",
+		"chart.save-image":         "Save as PNG",
+		"chart.noscript":           "The chart needs JavaScript; the table gives the same numbers.",
+		"chart.at-least":           "at least %[1]s →",
+		"chart.more-than":          "more than %[1]s →",
+		"chart.class.or-more":      "%[1]d or more",
+		"chart.class.none":         "none",
+		"chart.pairs.latam-places": "Latin American places",
+		"chart.pairs.asia-places":  "Asian places",
 	}[key], args...)
 }
 

@@ -19,7 +19,7 @@ import (
 )
 
 // chartSlugs are the chart pages the repository's data gives.
-var chartSlugs = []string{"table-1", "table-1-partners", "china-2015-2021", "table-1-vs-records", "map", "pairs"}
+var chartSlugs = []string{"table-1", "table-1-partners", "china-2015-2021", "table-1-vs-records", "map", "pairs", "timeline"}
 
 var optionRE = regexp.MustCompile(`, o = (\{.*\}), links = `)
 
@@ -318,7 +318,7 @@ func TestChartsWithoutData(t *testing.T) {
 			got = append(got, slug)
 		}
 	}
-	if diff := cmp.Diff([]string{"table-1", "table-1-partners", "table-1-vs-records"}, got); diff != "" {
+	if diff := cmp.Diff([]string{"table-1", "table-1-partners", "table-1-vs-records", "timeline"}, got); diff != "" {
 		t.Errorf("chart pages (-want +got):\n%s", diff)
 	}
 	for name, b := range files {

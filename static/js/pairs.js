@@ -1,4 +1,4 @@
-// The filter of the map of pairs (/charts/pairs/). The form stays hidden
+// The filter of the map of pairs (its chart page). The form stays hidden
 // without JavaScript; with it, choosing a partner country or a kind of
 // agreement keeps only the lines that match and the points at their ends,
 // says how many are shown, and keeps the choice in the URL
