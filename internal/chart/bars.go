@@ -180,6 +180,7 @@ func NewBars(b Bars) (*Chart, error) {
 		links:  linkMap(b.Categories, b.Links),
 		file:   b.File,
 		text:   b.Text,
+		thumb:  barsThumb(&b),
 	}, nil
 }
 

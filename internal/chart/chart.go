@@ -63,6 +63,7 @@ type Chart struct {
 	links  map[string]string // category or region name -> URL
 	geo    *MapSource        // the map to register first, or nil
 	file   string            // saved images' file name, without extension
+	thumb  []byte            // the static thumbnail, SVG
 	text   Text
 }
 

@@ -27,6 +27,9 @@ type Choropleth struct {
 	// of its own.
 	Classes []int
 	Text    Text // the chart's own words
+	// Shapes are the map's regions, for the thumbnail; none gives a
+	// thumbnail without a map.
+	Shapes []Shape
 }
 
 // Region is a region of the map, by the name its GeoJSON feature has in
@@ -213,5 +216,6 @@ func NewChoropleth(m Choropleth) (*Chart, error) {
 		geo:    &geo,
 		file:   m.File,
 		text:   m.Text,
+		thumb:  choroplethThumb(&m),
 	}, nil
 }

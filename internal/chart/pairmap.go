@@ -28,6 +28,9 @@ type PairMap struct {
 	// Groups are the line colours' legend, in order: each line names one.
 	Groups []Group
 	Text   Text
+	// Basemap is the world map's countries, Pacific-centred as Map, for
+	// the thumbnail; none gives a thumbnail without land.
+	Basemap []Shape
 }
 
 // Point is a place with coordinates. Name must be unique among points and
@@ -228,6 +231,7 @@ func NewPairMap(m PairMap) (*Chart, error) {
 		geo:    &geo,
 		file:   m.File,
 		text:   m.Text,
+		thumb:  pairMapThumb(&m),
 	}, nil
 }
 

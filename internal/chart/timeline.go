@@ -180,5 +180,6 @@ func NewTimeline(t Timeline) (*Chart, error) {
 		links:  linkMap(names, links),
 		file:   t.File,
 		text:   t.Text,
+		thumb:  timelineThumb(&t),
 	}, nil
 }

@@ -188,8 +188,10 @@ type Chart struct {
 	// Scripts are the scripts the chart's page loads besides ECharts.
 	Scripts []string
 	// Thumb is the path of the chart's static thumbnail (SVG), for the
-	// list of charts; "" for none.
-	Thumb string
+	// list of charts; "" for none. ThumbSVG is the file, which the build
+	// writes there.
+	Thumb    string
+	ThumbSVG []byte
 }
 
 // ChartFilter is a form of selects that a chart's script reads.

@@ -80,6 +80,10 @@ func (b *builder) charts() {
 func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 	p.File = p.Path() + chartFile(p.Slug)
 	b.chartFiles(p, wikipedia)
+	if p.ThumbSVG != nil {
+		p.Thumb = p.Path() + "thumbnail.svg"
+		b.add(p.Thumb, p.ThumbSVG)
+	}
 	b.page("chart", &render.ChartPage{
 		Frame: render.Frame{
 			Path:        p.Path(),
@@ -92,16 +96,18 @@ func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 	})
 }
 
-// bars builds a bar chart of a dataset's rows, its HTML snippet ready.
-func (b *builder) bars(spec chart.Bars, d *stats.Dataset) (template.HTML, error) {
+// bars builds a bar chart of a dataset's rows, its HTML snippet and its
+// thumbnail ready.
+func (b *builder) bars(spec chart.Bars, d *stats.Dataset) (template.HTML, []byte, error) {
 	spec.Categories, spec.Links = chart.DatasetCategories(d, b.site.Base.URL)
 	spec.ValueName = b.msg.Sprintf("chart.value-name")
 	spec.Text = b.msg
 	c, err := chart.NewBars(spec)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	return c.HTML()
+	h, err := c.HTML()
+	return h, c.Thumbnail(), err
 }
 
 // paras returns the paragraphs key.1, key.2, … that the messages give,
@@ -155,7 +161,7 @@ func (b *builder) table1Chart() (*chartPage, bool, error) {
 	}
 	const slug = "table-1"
 	d := stats.Table1Dataset(t, b.m.ix, b.msg, b.link("#table-1", ""))
-	h, err := b.bars(chart.Bars{
+	h, thumb, err := b.bars(chart.Bars{
 		ID:       chart.ID("table-1"),
 		Title:    b.msg.Sprintf("chart.table-1.chart-title"),
 		Subtitle: b.sourceLine(b.m.ix.Source[t.Source], t.Locator),
@@ -168,14 +174,15 @@ func (b *builder) table1Chart() (*chartPage, bool, error) {
 		return nil, false, err
 	}
 	return &chartPage{
-		Slug:    slug,
-		Title:   b.msg.Sprintf("chart.table-1.title"),
-		Summary: b.msg.Sprintf("chart.table-1.summary", t.GrandTotal, top.Total, top.Country.Name),
-		HTML:    h,
-		Notes:   b.paras("chart.table-1.note"),
-		Data:    d,
-		Sources: []citeView{b.m.cite(t.Source, t.Locator)},
-		Method:  b.paras("chart.table-1.method"),
+		ThumbSVG: thumb,
+		Slug:     slug,
+		Title:    b.msg.Sprintf("chart.table-1.title"),
+		Summary:  b.msg.Sprintf("chart.table-1.summary", t.GrandTotal, top.Total, top.Country.Name),
+		HTML:     h,
+		Notes:    b.paras("chart.table-1.note"),
+		Data:     d,
+		Sources:  []citeView{b.m.cite(t.Source, t.Locator)},
+		Method:   b.paras("chart.table-1.method"),
 	}, false, nil
 }
 
@@ -194,7 +201,7 @@ func (b *builder) partnersChart() (*chartPage, bool, error) {
 	const slug = "table-1-partners"
 	top := d.Rows[0]
 	args := []any{t.GrandTotal, top.Label, top.Cells[0].N, top.Cells[1].Text}
-	h, err := b.bars(chart.Bars{
+	h, thumb, err := b.bars(chart.Bars{
 		ID:       chart.ID("table-1", "partners"),
 		Title:    b.msg.Sprintf("chart.table-1-partners.chart-title"),
 		Subtitle: b.sourceLine(b.m.ix.Source[t.Source], t.Locator),
@@ -206,14 +213,15 @@ func (b *builder) partnersChart() (*chartPage, bool, error) {
 		return nil, false, err
 	}
 	return &chartPage{
-		Slug:    slug,
-		Title:   b.msg.Sprintf("chart.table-1-partners.title"),
-		Summary: b.msg.Sprintf("chart.table-1-partners.summary", args...),
-		HTML:    h,
-		Notes:   b.paras("chart.table-1-partners.note", len(t.Rows)),
-		Data:    d,
-		Sources: []citeView{b.m.cite(t.Source, t.Locator)},
-		Method:  b.paras("chart.table-1-partners.method"),
+		ThumbSVG: thumb,
+		Slug:     slug,
+		Title:    b.msg.Sprintf("chart.table-1-partners.title"),
+		Summary:  b.msg.Sprintf("chart.table-1-partners.summary", args...),
+		HTML:     h,
+		Notes:    b.paras("chart.table-1-partners.note", len(t.Rows)),
+		Data:     d,
+		Sources:  []citeView{b.m.cite(t.Source, t.Locator)},
+		Method:   b.paras("chart.table-1-partners.method"),
 	}, false, nil
 }
 
@@ -239,7 +247,7 @@ func (b *builder) chinaChart() (*chartPage, bool, error) {
 	}
 	partner := b.m.ix.Country[set.Partner]
 	adj := b.adjective(partner)
-	h, err := b.bars(chart.Bars{
+	h, thumb, err := b.bars(chart.Bars{
 		ID:       chart.ID(set.ID),
 		Title:    b.msg.Sprintf("chart.china-2015-2021.chart-title", partner.Name),
 		Subtitle: b.sourceLine(b.m.ix.Source[set.Source], set.Locator),
@@ -251,14 +259,15 @@ func (b *builder) chinaChart() (*chartPage, bool, error) {
 		return nil, false, err
 	}
 	return &chartPage{
-		Slug:    slug,
-		Title:   b.msg.Sprintf("chart.china-2015-2021.title", partner.Name, b.msg.List(years)),
-		Summary: b.msg.Sprintf("chart.china-2015-2021.summary", adj, b.msg.List(years)),
-		HTML:    h,
-		Notes:   b.paras("chart.china-2015-2021.note"),
-		Data:    d,
-		Sources: []citeView{b.m.cite(set.Source, set.Locator)},
-		Method:  b.paras("chart.china-2015-2021.method"),
+		ThumbSVG: thumb,
+		Slug:     slug,
+		Title:    b.msg.Sprintf("chart.china-2015-2021.title", partner.Name, b.msg.List(years)),
+		Summary:  b.msg.Sprintf("chart.china-2015-2021.summary", adj, b.msg.List(years)),
+		HTML:     h,
+		Notes:    b.paras("chart.china-2015-2021.note"),
+		Data:     d,
+		Sources:  []citeView{b.m.cite(set.Source, set.Locator)},
+		Method:   b.paras("chart.china-2015-2021.method"),
 	}, false, nil
 }
 
@@ -282,7 +291,7 @@ func (b *builder) compareChart() (*chartPage, bool, error) {
 	const slug = "table-1-vs-records"
 	d := stats.CompareDataset(t, b.msg, b.link("#agreements", ""))
 	recTotal := d.Foot.Cells[1].N
-	h, err := b.bars(chart.Bars{
+	h, thumb, err := b.bars(chart.Bars{
 		ID:       chart.ID("table-1", "records"),
 		Title:    b.msg.Sprintf("chart.table-1-vs-records.chart-title"),
 		Subtitle: b.msg.Sprintf("chart.table-1-vs-records.subtitle"),
@@ -294,15 +303,16 @@ func (b *builder) compareChart() (*chartPage, bool, error) {
 		return nil, false, err
 	}
 	return &chartPage{
-		Slug:    slug,
-		Title:   b.msg.Sprintf("chart.table-1-vs-records.title"),
-		Summary: b.msg.Sprintf("chart.table-1-vs-records.summary", t.GrandTotal, recTotal),
-		HTML:    h,
-		Notes:   b.paras("chart.table-1-vs-records.note"),
-		Data:    d,
-		Sources: []citeView{b.m.cite(t.Source, t.Locator)},
-		Records: true,
-		Method:  b.paras("chart.table-1-vs-records.method"),
+		ThumbSVG: thumb,
+		Slug:     slug,
+		Title:    b.msg.Sprintf("chart.table-1-vs-records.title"),
+		Summary:  b.msg.Sprintf("chart.table-1-vs-records.summary", t.GrandTotal, recTotal),
+		HTML:     h,
+		Notes:    b.paras("chart.table-1-vs-records.note"),
+		Data:     d,
+		Sources:  []citeView{b.m.cite(t.Source, t.Locator)},
+		Records:  true,
+		Method:   b.paras("chart.table-1-vs-records.method"),
 	}, true, nil
 }
 
@@ -327,6 +337,7 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 		File:      chartFile("map"),
 		Map:       chart.MapSource{Name: mapName, URL: b.site.Base.URL(latamMap)},
 		Bounds:    geo.Bounds,
+		Shapes:    geo.Shapes,
 		ValueName: b.msg.Sprintf("chart.value-name"),
 		Regions:   regions,
 		Classes:   []int{1, 2, 5, 10, 20, 50},
@@ -344,14 +355,15 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 		notes = append(notes, b.msg.Sprintf("chart.map.small", strings.Join(missing, ", ")))
 	}
 	return &chartPage{
-		Slug:    "map",
-		Title:   b.msg.Sprintf("chart.map.title"),
-		Summary: b.msg.Sprintf("chart.map.summary", total, with),
-		HTML:    h,
-		Notes:   notes,
-		Data:    d,
-		Records: true,
-		Method:  b.paras("chart.map.method"),
+		ThumbSVG: c.Thumbnail(),
+		Slug:     "map",
+		Title:    b.msg.Sprintf("chart.map.title"),
+		Summary:  b.msg.Sprintf("chart.map.summary", total, with),
+		HTML:     h,
+		Notes:    notes,
+		Data:     d,
+		Records:  true,
+		Method:   b.paras("chart.map.method"),
 	}, true, nil
 }
 

@@ -149,6 +149,14 @@ func TestChartPages(t *testing.T) {
 			if !strings.Contains(index, `<a href="/atlas/charts/`+slug+`/">`) {
 				t.Errorf("/charts/ does not link to %s", slug)
 			}
+			// Its static thumbnail, drawn at build time, on the list.
+			thumb := "charts/" + slug + "/thumbnail.svg"
+			if !strings.Contains(index, `<img class="thumb" src="/atlas/`+thumb+`" alt="" width="240" height="150">`) {
+				t.Errorf("/charts/ shows no thumbnail of %s", slug)
+			}
+			if svg := files[thumb]; !bytes.HasPrefix(svg, []byte(`<svg xmlns="http://www.w3.org/2000/svg"`)) || len(svg) > 32<<10 {
+				t.Errorf("%s: %d bytes, want a small SVG document", thumb, len(svg))
+			}
 		})
 	}
 	if !strings.Contains(string(files["charts/map/index.html"]), `"URL":"/atlas/static/vendor/world-atlas/latam.geo.json"`) {

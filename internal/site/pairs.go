@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strconv"
 	"strings"
@@ -47,6 +48,14 @@ func (b *builder) pairsChart() (*chartPage, bool, error) {
 	pairs := stats.Pairs(b.m.d, b.m.ix)
 	if len(pairs) == 0 {
 		return nil, false, nil
+	}
+	world, err := fs.ReadFile(b.src, worldMap)
+	if err != nil {
+		return nil, false, err
+	}
+	basemap, err := chart.ParseShapes(world)
+	if err != nil {
+		return nil, false, fmt.Errorf("%s: %w", worldMap, err)
 	}
 	const slug = "pairs"
 	url := b.site.Base.URL
@@ -130,6 +139,7 @@ func (b *builder) pairsChart() (*chartPage, bool, error) {
 		Lines:    lines,
 		Groups:   groups,
 		Text:     b.msg,
+		Basemap:  basemap,
 	})
 	if err != nil {
 		return nil, false, err
@@ -139,17 +149,18 @@ func (b *builder) pairsChart() (*chartPage, bool, error) {
 		return nil, false, err
 	}
 	return &chartPage{
-		Slug:    slug,
-		Title:   b.msg.Sprintf("chart.pairs.title"),
-		Summary: b.msg.Sprintf("chart.pairs.summary", mapped, len(pairs)),
-		HTML:    h,
-		Notes:   b.paras("chart.pairs.note"),
-		Data:    d,
-		Records: true,
-		Method:  b.paras("chart.pairs.method"),
-		Filter:  b.pairsFilter(c.ID, pairs, d),
-		Lists:   []render.ChartList{b.unmappedList(unmapped, len(pairs))},
-		Scripts: []string{pairsJS},
+		ThumbSVG: c.Thumbnail(),
+		Slug:     slug,
+		Title:    b.msg.Sprintf("chart.pairs.title"),
+		Summary:  b.msg.Sprintf("chart.pairs.summary", mapped, len(pairs)),
+		HTML:     h,
+		Notes:    b.paras("chart.pairs.note"),
+		Data:     d,
+		Records:  true,
+		Method:   b.paras("chart.pairs.method"),
+		Filter:   b.pairsFilter(c.ID, pairs, d),
+		Lists:    []render.ChartList{b.unmappedList(unmapped, len(pairs))},
+		Scripts:  []string{pairsJS},
 	}, true, nil
 }
 
@@ -308,14 +319,15 @@ func (b *builder) timelineChart() (*chartPage, bool, error) {
 		return nil, false, err
 	}
 	return &chartPage{
-		Slug:    slug,
-		Title:   b.msg.Sprintf("chart.timeline.title"),
-		Summary: b.msg.Sprintf("chart.timeline.summary", total-unknown, total, cats[0], cats[len(cats)-1], unknown),
-		HTML:    h,
-		Notes:   b.paras("chart.timeline.note", unknown, total, share),
-		Data:    d,
-		Records: true,
-		Method:  b.paras("chart.timeline.method"),
-		Lists:   []render.ChartList{list},
+		ThumbSVG: c.Thumbnail(),
+		Slug:     slug,
+		Title:    b.msg.Sprintf("chart.timeline.title"),
+		Summary:  b.msg.Sprintf("chart.timeline.summary", total-unknown, total, cats[0], cats[len(cats)-1], unknown),
+		HTML:     h,
+		Notes:    b.paras("chart.timeline.note", unknown, total, share),
+		Data:     d,
+		Records:  true,
+		Method:   b.paras("chart.timeline.method"),
+		Lists:    []render.ChartList{list},
 	}, true, nil
 }
