@@ -24,7 +24,7 @@ func repoRecords(t *testing.T) (*records.Data, *records.Index) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := records.Validate(d, 2026)
+	ix, err := records.Validate(d, 2026, testDate)
 	if err != nil {
 		t.Fatal(err)
 	}
