@@ -710,7 +710,7 @@ nav:
     path: sources
 `,
 			want: []string{
-				"data/site.yaml:1:1: titel: unknown field (expected one of title, nav)",
+				"data/site.yaml:1:1: titel: unknown field (expected one of title, languages, nav)",
 				"data/site.yaml:1:1: title: missing (required)",
 				`data/site.yaml:4:11: path: "/countries/" is not a page path (a site-relative path ending in "/", such as "countries/")`,
 				`data/site.yaml:6:11: path: "https://example.org/charts/" is not a page path (a site-relative path ending in "/", such as "countries/")`,
@@ -780,47 +780,184 @@ countries:
   - code: AR
     name: Argentina
     name_es: Argentina
+    name_pt: Argentina
     region: latin-america
     subregion: South America
   - code: BR
     name: Brazil
     name_es: Brasil
+    name_pt: Brasil
     region: latin-america
     subregion: South America
   - code: XA
     name: "ARGENTINA!"
     name_es: Argentina
+    name_pt: Argentina
     region: latin-america
     subregion: South America
   - code: CN
     name: China
     name_es: China
+    name_pt: China
     region: asia
     subregion: East Asia
   - code: TW
     name: Taiwan
     name_es: Taiwán
+    name_pt: Taiwan
     region: asia
     subregion: East Asia
   - code: JP
     name: Japan
     name_es: Japón
+    name_pt: Japão
     region: asia
     subregion: East Asia
   - code: IN
     name: India
     name_es: India
+    name_pt: Índia
     region: asia
     subregion: South Asia
   - code: XB
     name: "中国"
     name_es: China
+    name_pt: China
     region: asia
     subregion: East Asia
 `,
 			want: []string{
-				`data/countries.yaml:13:11: name: "ARGENTINA!" gives the slug "argentina", the path of its page, as "Argentina" does (first at data/countries.yaml:3:11) (a name that differs in its letters or digits)`,
-				`data/countries.yaml:38:11: name: "中国" gives an empty slug, the path of its page (a name with Latin letters or digits)`,
+				`data/countries.yaml:15:11: name: "ARGENTINA!" gives the slug "argentina", the path of its page, as "Argentina" does (first at data/countries.yaml:3:11) (a name that differs in its letters or digits)`,
+				`data/countries.yaml:45:11: name: "中国" gives an empty slug, the path of its page (a name with Latin letters or digits)`,
+			},
+		},
+		{
+			name: "country without a Portuguese name",
+			files: `-- data/countries.yaml --
+countries:
+  - code: AR
+    name: Argentina
+    name_es: Argentina
+    region: latin-america
+    subregion: South America
+  - code: BR
+    name: Brazil
+    name_es: Brasil
+    name_pt: Brasil
+    region: latin-america
+    subregion: South America
+  - code: CN
+    name: China
+    name_es: China
+    name_pt: ""
+    region: asia
+    subregion: East Asia
+  - code: TW
+    name: Taiwan
+    name_es: Taiwán
+    name_pt: Taiwan
+    region: asia
+    subregion: East Asia
+  - code: JP
+    name: Japan
+    name_es: Japón
+    name_pt: Japão
+    region: asia
+    subregion: East Asia
+  - code: IN
+    name: India
+    name_es: India
+    name_pt: Índia
+    region: asia
+    subregion: South Asia
+`,
+			want: []string{
+				"data/countries.yaml:2:5: name_pt: missing (required)",
+				"data/countries.yaml:16:14: name_pt: empty value (required)",
+			},
+		},
+		{
+			name: "Portuguese country name as a formula",
+			files: `-- data/countries.yaml --
+countries:
+  - code: AR
+    name: Argentina
+    name_es: Argentina
+    name_pt: Argentina
+    region: latin-america
+    subregion: South America
+  - code: BR
+    name: Brazil
+    name_es: Brasil
+    name_pt: "=Brasil"
+    region: latin-america
+    subregion: South America
+  - code: CN
+    name: China
+    name_es: China
+    name_pt: China
+    region: asia
+    subregion: East Asia
+  - code: TW
+    name: Taiwan
+    name_es: Taiwán
+    name_pt: Taiwan
+    region: asia
+    subregion: East Asia
+  - code: JP
+    name: Japan
+    name_es: Japón
+    name_pt: Japão
+    region: asia
+    subregion: East Asia
+  - code: IN
+    name: India
+    name_es: India
+    name_pt: Índia
+    region: asia
+    subregion: South Asia
+`,
+			want: []string{
+				`data/countries.yaml:11:14: name_pt: "=Brasil" starts with "=", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
+			},
+		},
+		{
+			name: "local names",
+			files: `-- data/localities.yaml --
+localities:
+  - id: ar/jujuy-province
+    name: Jujuy Province
+    level: province
+    country: AR
+    aliases:
+      - name: "Provincia de Jujuy"
+        lang: es
+        local: true
+        source: report
+      - name: "Jujuy"
+        lang: es
+        local: true
+        source: report
+  - id: br/sao-paulo
+    name: São Paulo
+    level: city
+    country: BR
+  - id: cn/guizhou
+    name: Guizhou
+    level: province
+    country: CN
+  - id: jp/osaka
+    name: Osaka
+    level: city
+    country: JP
+    aliases:
+      - name: "Ōsaka-shi"
+        local: true
+        source: report
+`,
+			want: []string{
+				`data/localities.yaml:13:16: local: "Jujuy" is the second local name of "ar/jujuy-province" (at most one, the usual form; first "Provincia de Jujuy" at data/localities.yaml:9:16)`,
+				`data/localities.yaml:29:16: local: "Ōsaka-shi" is marked local without its language (add lang, such as es or pt)`,
 			},
 		},
 		{
@@ -854,6 +991,9 @@ sources:
   - id: br-sao-paulo
     kind: web
     title: "A locality's anchor"
+  - id: 3era-voz
+    kind: web
+    title: "An id that starts with a digit"
 -- data/agreements/ar.yaml --
 agreements:
   - id: references
@@ -877,6 +1017,7 @@ agreements:
 				`data/sources.yaml:8:9: id: source id "main" is an element id the pages use (` + reservedIDs + `)`,
 				`data/sources.yaml:11:9: id: source id "ref-2" is an element id the pages use (` + reservedIDs + `)`,
 				`data/sources.yaml:14:9: id: source id "br-sao-paulo" is the anchor of locality "br/sao-paulo" on its country's page (another id)`,
+				`data/sources.yaml:17:9: id: source id "3era-voz" starts with a digit, and the pages use it as an element id (an id that starts with a letter)`,
 			},
 		},
 		{
@@ -916,7 +1057,7 @@ agreements:
 		{
 			name:  "settings not a mapping",
 			files: "-- data/site.yaml --\n- title: Atlas\n",
-			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, nav)"},
+			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, languages, nav)"},
 		},
 	}
 	src := sitetest.Write(t, sitetest.Minimal)

@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -67,6 +68,11 @@ func visit(tab context.Context, origin, pageURL string, o visitOptions) ([]strin
 	if err := emulateScheme(ctx, o.dark); err != nil {
 		return nil, err
 	}
+	if !o.noJS {
+		if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: cspListenJS}); err != nil {
+			return nil, err
+		}
+	}
 	if err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(o.width, 900),
 		chromedp.Navigate(pageURL),
@@ -82,6 +88,13 @@ func visit(tab context.Context, origin, pageURL string, o visitOptions) ([]strin
 	}
 	if o.axe {
 		problems, err := runAxeSchemes(ctx, o.dark)
+		if err != nil {
+			return nil, err
+		}
+		rec.add(problems...)
+	}
+	if !o.noJS {
+		problems, err := cspViolations(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -111,19 +124,20 @@ func emulateScheme(ctx context.Context, dark bool) error {
 	return err
 }
 
-// runAxeSchemes runs axe-core in the page as it is loaded, then again in
-// the other colour scheme (the stylesheet follows prefers-color-scheme, so
-// contrast must hold in both), and puts the page back in its own scheme.
-// The other scheme's violations say which scheme they are in.
+// runAxeSchemes runs axe-core in the page as it is loaded, then its rules
+// of colour again in the other colour scheme (the stylesheet follows
+// prefers-color-scheme, so contrast must hold in both), and puts the page
+// back in its own scheme. The other scheme's violations say which scheme
+// they are in.
 func runAxeSchemes(ctx context.Context, dark bool) ([]string, error) {
-	problems, err := runAxe(ctx)
+	problems, err := runAxe(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
 	if err := emulateScheme(ctx, !dark); err != nil {
 		return nil, err
 	}
-	other, err := runAxe(ctx)
+	other, err := runAxe(ctx, colourRules)
 	if err != nil {
 		return nil, err
 	}

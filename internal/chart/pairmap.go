@@ -189,7 +189,6 @@ func NewPairMap(m PairMap) (*Chart, error) {
 	option := map[string]any{
 		"title":     t,
 		"textStyle": textStyle,
-		"toolbox":   toolbox(m.File, m.Text),
 		"aria":      aria(m.Label),
 		"animation": false,
 		"tooltip":   opts.Tooltip{Show: opts.Bool(true), Trigger: "item"},

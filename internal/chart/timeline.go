@@ -144,7 +144,6 @@ func NewTimeline(t Timeline) (*Chart, error) {
 			},
 		},
 		"textStyle": textStyle,
-		"toolbox":   toolbox(t.File, t.Text),
 		"aria":      aria(t.Label),
 		"tooltip":   opts.Tooltip{Show: opts.Bool(true), Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}},
 		"legend":    mergeValue(map[string]any{"data": legend, "top": titleHeight, "left": "0"}, legendStyle),

@@ -131,6 +131,7 @@ func (v *validator) countries() {
 		v.oneOf(c.Fields, c.Pos, "region", c.Region, Regions)
 		v.csvText(c.Fields, c.Pos, "name", c.Name)
 		v.csvText(c.Fields, c.Pos, "name_es", c.NameES)
+		v.csvText(c.Fields, c.Pos, "name_pt", c.NamePT)
 		v.countrySlug(slugs, c)
 		v.ix.Country[c.Code] = c
 	}
@@ -171,6 +172,10 @@ func (v *validator) anchors() {
 	check := func(fields srcpos.Fields, def srcpos.Position, what, id string) {
 		p := fields.At("id", def)
 		switch l, ok := localities[id]; {
+		case id != "" && id[0] >= '0' && id[0] <= '9':
+			// Valid HTML, but a CSS selector cannot name it as it is,
+			// and HTML checkers report it.
+			v.errs.Add(p, "id", "%s %q starts with a digit, and the pages use it as an element id (an id that starts with a letter)", what, id)
 		case sitepath.ReservedID(id):
 			v.errs.Add(p, "id", "%s %q is an element id the pages use (an id other than %s, and not starting with %s)",
 				what, id, strings.Join(sitepath.ReservedIDs, ", "), strings.Join(sitepath.ReservedPrefixes, ", "))
@@ -320,11 +325,25 @@ func (v *validator) localities() {
 }
 
 // aliases checks a locality's other names: each named once, in a valid
-// language, from a known source.
+// language, from a known source; at most one local, and that one with its
+// language.
 func (v *validator) aliases(l *Locality) {
 	seen := map[string]bool{l.Name + "\x00": true}
-	for _, a := range l.Aliases {
+	var local *Alias
+	for i, a := range l.Aliases {
 		p := a.Fields.At("name", a.Pos)
+		if a.Local {
+			lp := a.Fields.At("local", a.Pos)
+			switch {
+			case local != nil:
+				v.errs.Add(lp, "local", "%q is the second local name of %q (at most one, the usual form; first %q at %s)", a.Name, l.ID, local.Name, local.Fields.At("local", local.Pos))
+			case a.Lang == "":
+				v.errs.Add(lp, "local", "%q is marked local without its language (add lang, such as es or pt)", a.Name)
+			}
+			if local == nil {
+				local = &l.Aliases[i]
+			}
+		}
 		switch {
 		case strings.TrimSpace(a.Name) == "":
 			v.errs.Add(p, "name", "empty (the other name, as the source writes it)")

@@ -144,24 +144,18 @@ func (b *builder) pairsChart() (*chartPage, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	h, err := c.HTML()
-	if err != nil {
-		return nil, false, err
-	}
-	return &chartPage{
-		ThumbSVG: c.Thumbnail(),
-		Slug:     slug,
-		Title:    b.msg.Sprintf("chart.pairs.title"),
-		Summary:  b.msg.Sprintf("chart.pairs.summary", mapped, len(pairs)),
-		HTML:     h,
-		Notes:    b.paras("chart.pairs.note"),
-		Data:     d,
-		Records:  true,
-		Method:   b.paras("chart.pairs.method"),
-		Filter:   b.pairsFilter(c.ID, pairs, d),
-		Lists:    []render.ChartList{b.unmappedList(unmapped, len(pairs))},
-		Scripts:  []string{pairsJS},
-	}, true, nil
+	return &chartPage{chart: c, Chart: &render.Chart{
+		Slug:    slug,
+		Title:   b.msg.Sprintf("chart.pairs.title"),
+		Summary: b.msg.Sprintf("chart.pairs.summary", mapped, len(pairs)),
+		Notes:   b.paras("chart.pairs.note"),
+		Data:    d,
+		Records: true,
+		Method:  b.paras("chart.pairs.method"),
+		Filter:  b.pairsFilter(c.ID, pairs, d),
+		Lists:   []render.ChartList{b.unmappedList(unmapped, len(pairs))},
+		Scripts: []string{pairsJS},
+	}}, true, nil
 }
 
 // kindName is a kind of agreement in words (data.kind.<kind>).
@@ -314,20 +308,14 @@ func (b *builder) timelineChart() (*chartPage, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	h, err := c.HTML()
-	if err != nil {
-		return nil, false, err
-	}
-	return &chartPage{
-		ThumbSVG: c.Thumbnail(),
-		Slug:     slug,
-		Title:    b.msg.Sprintf("chart.timeline.title"),
-		Summary:  b.msg.Sprintf("chart.timeline.summary", total-unknown, total, cats[0], cats[len(cats)-1], unknown),
-		HTML:     h,
-		Notes:    b.paras("chart.timeline.note", unknown, total, share),
-		Data:     d,
-		Records:  true,
-		Method:   b.paras("chart.timeline.method"),
-		Lists:    []render.ChartList{list},
-	}, true, nil
+	return &chartPage{chart: c, Chart: &render.Chart{
+		Slug:    slug,
+		Title:   b.msg.Sprintf("chart.timeline.title"),
+		Summary: b.msg.Sprintf("chart.timeline.summary", total-unknown, total, cats[0], cats[len(cats)-1], unknown),
+		Notes:   b.paras("chart.timeline.note", unknown, total, share),
+		Data:    d,
+		Records: true,
+		Method:  b.paras("chart.timeline.method"),
+		Lists:   []render.ChartList{list},
+	}}, true, nil
 }

@@ -14,6 +14,7 @@
   var out = form.querySelector("output");
   var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
   var full = null; // the series' data as first drawn, by series id
+  var drawn = null; // the chart instance full was read from
   var params = new URLSearchParams(location.search);
   selects.forEach(function (s) {
     var v = params.get(s.name);
@@ -26,7 +27,10 @@
     var chart = instance();
     if (!chart) { return; }
     var series = chart.getOption().series;
-    if (!full) {
+    if (chart !== drawn) {
+      // A new drawing (the first, or a redraw in another colour scheme):
+      // its data are the whole map.
+      drawn = chart;
       full = {};
       series.forEach(function (s) { full[s.id] = s.data; });
     }
@@ -57,17 +61,16 @@
   selects.forEach(function (s) { s.addEventListener("change", apply); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   form.hidden = false;
-  // Apply the URL's choice once the chart has drawn: the chart script
-  // sets data-rendered on its element.
+  // Apply the choice once the chart has drawn, and again whenever the
+  // chart script draws it anew: it sets data-rendered on its element after
+  // every drawing. Only a new instance is filtered, so that the filter's
+  // own redrawing does not start it again.
   if (el) {
-    var seen = false;
-    var watch = new MutationObserver(function () {
-      if (seen || el.getAttribute("data-rendered") !== "true") { return; }
-      seen = true;
-      watch.disconnect();
-      apply();
-    });
-    watch.observe(el, {attributes: true, attributeFilter: ["data-rendered"]});
-    if (el.getAttribute("data-rendered") === "true") { seen = true; watch.disconnect(); apply(); }
+    var check = function () {
+      var chart = instance();
+      if (el.getAttribute("data-rendered") === "true" && chart && chart !== drawn) { apply(); }
+    };
+    new MutationObserver(check).observe(el, {attributes: true, attributeFilter: ["data-rendered"]});
+    check();
   }
 })();
