@@ -87,6 +87,7 @@ type Citation struct {
 // Renderer holds the parsed templates.
 type Renderer struct {
 	pages map[string]*template.Template
+	rows  rowCache
 }
 
 // New parses the templates in fsys.
@@ -96,7 +97,8 @@ func New(fsys fs.FS, site *Site) (*Renderer, error) {
 		return nil, err
 	}
 	slices.Sort(names)
-	shared := template.New("").Funcs(funcs(site.Base))
+	r := &Renderer{pages: map[string]*template.Template{}}
+	shared := template.New("").Funcs(funcs(site.Base)).Funcs(r.rows.funcs())
 	var pages []string
 	for _, n := range names {
 		if strings.HasPrefix(path.Base(n), "_") {
@@ -110,7 +112,6 @@ func New(fsys fs.FS, site *Site) (*Renderer, error) {
 	if shared.Lookup("base") == nil {
 		return nil, fmt.Errorf("%s: no template defines \"base\" (expected it in %s/_base.html)", Dir, Dir)
 	}
-	r := &Renderer{pages: map[string]*template.Template{}}
 	for _, n := range pages {
 		t, err := shared.Clone()
 		if err != nil {
@@ -122,6 +123,9 @@ func New(fsys fs.FS, site *Site) (*Renderer, error) {
 		r.pages[strings.TrimSuffix(path.Base(n), ".html")] = t
 	}
 	if err := r.check(); err != nil {
+		return nil, err
+	}
+	if err := r.rows.init(shared); err != nil {
 		return nil, err
 	}
 	return r, nil
