@@ -105,4 +105,3 @@ func BenchmarkStageWrite(b *testing.B) {
 		}
 	}
 }
-
