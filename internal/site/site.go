@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"atlas/internal/content"
@@ -130,10 +131,12 @@ func Generate(cfg Config) (output.Files, error) {
 	}
 	m.msg = msg
 	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}, msg: msg, version: cmp.Or(cfg.Version, Unversioned)}
+	b.pool = newRenderPool()
 	b.pages()
 	b.downloads()
 	b.static(cfg.Src)
 	b.furniture()
+	b.errs = append(b.errs, b.pool.wait()...)
 	// Rendering finds input problems of its own (a chart whose data does
 	// not fit it, a message the pages asked for that the message file
 	// lacks): they join the list, as the ones found before.
@@ -181,6 +184,7 @@ type model struct {
 	countries       []countryView     // Latin American countries with pages
 	paths           map[string]string // country code -> page path
 	latamLocalities map[string]bool   // Latin American localities with agreements
+	views           []agreementView   // every agreement's view, sorted (see agreements)
 }
 
 // Table1ID is the id of the published table reproduced at /table-1/.
@@ -248,12 +252,22 @@ type builder struct {
 	errs      []error
 	// sitemap lists the pages rendered so far, by site-relative path.
 	sitemap []export.SitemapEntry
+	// pool renders the pages; mu guards files, which its workers fill.
+	pool *renderPool
+	mu   sync.Mutex
 }
 
 func (b *builder) add(name string, data []byte) {
-	if err := b.files.Add(name, data); err != nil {
+	if err := b.store(name, data); err != nil {
 		b.errs = append(b.errs, err)
 	}
+}
+
+// store adds a file; the render pool's workers call it.
+func (b *builder) store(name string, data []byte) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.files.Add(name, data)
 }
 
 // page renders a page at the site-relative path p ("" for home,
@@ -262,15 +276,18 @@ func (b *builder) page(tmpl string, p render.Page) {
 	f := p.Base()
 	f.Site = b.site
 	b.cite(tmpl, f)
-	html, err := b.r.Render(tmpl, p)
-	if err != nil {
-		b.errs = append(b.errs, err)
-		return
-	}
 	name := f.Path + "index.html"
 	if f.Path != "" && f.Path[len(f.Path)-1] != '/' {
 		name = f.Path
 	}
-	b.add(name, html)
 	b.listed(f)
+	// p is not changed after this: the pool renders it while the builder
+	// goes on.
+	b.pool.submit(func() error {
+		html, err := b.r.Render(tmpl, p)
+		if err != nil {
+			return err
+		}
+		return b.store(name, html)
+	})
 }
