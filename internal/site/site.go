@@ -6,6 +6,7 @@ package site
 
 import (
 	"cmp"
+	"context"
 	"io/fs"
 	"slices"
 	"strings"
@@ -64,14 +65,15 @@ type Result struct {
 // returned as a srcpos.List; on any error the previous output is left as
 // it was.
 func Build(cfg Config) (*Result, error) {
-	files, err := Generate(cfg)
+	d, err := output.Open(cfg.Out)
 	if err != nil {
 		return nil, err
 	}
-	if err := output.Write(cfg.Out, files); err != nil {
+	defer d.Close()
+	res, err := BuildTo(context.Background(), d, cfg)
+	if err != nil {
 		return nil, err
 	}
-	res := Summarize(files)
 	if base, err := sitepath.ParseBase(cfg.BaseURL); err == nil {
 		if note := SitemapNote(base); note != "" {
 			res.Notes = append(res.Notes, note)
@@ -96,7 +98,13 @@ func Summarize(files output.Files) *Result {
 // stage finds it, is returned in one srcpos.List; other failures (a
 // template that does not execute, a file that cannot be read) are joined
 // after it (see srcpos.Join and srcpos.Split).
-func Generate(cfg Config) (output.Files, error) {
+func Generate(cfg Config) (output.Files, error) { return generate(cfg, nil) }
+
+// generate builds the site. With st, it writes each file to st as it is
+// made and keeps in memory only the pages that the checks after the build
+// read (the targets of the content's links), holding the others' names
+// with nil contents.
+func generate(cfg Config, st *output.Stream) (output.Files, error) {
 	base, err := sitepath.ParseBase(cfg.BaseURL)
 	if err != nil {
 		return nil, err
@@ -131,6 +139,9 @@ func Generate(cfg Config) (output.Files, error) {
 	}
 	m.msg = msg
 	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}, msg: msg, version: cmp.Or(cfg.Version, Unversioned)}
+	if st != nil {
+		b.stream, b.keep = st, m.linkTargets(base)
+	}
 	b.pool = newRenderPool()
 	b.pages()
 	b.downloads()
@@ -255,6 +266,10 @@ type builder struct {
 	// pool renders the pages; mu guards files, which its workers fill.
 	pool *renderPool
 	mu   sync.Mutex
+	// stream, when set, receives every file as it is made; files then
+	// keeps the contents of the files in keep only (see generate).
+	stream *output.Stream
+	keep   map[string]bool
 }
 
 func (b *builder) add(name string, data []byte) {
@@ -265,9 +280,17 @@ func (b *builder) add(name string, data []byte) {
 
 // store adds a file; the render pool's workers call it.
 func (b *builder) store(name string, data []byte) error {
+	kept := data
+	if b.stream != nil && !b.keep[name] {
+		kept = nil
+	}
 	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.files.Add(name, data)
+	err := b.files.Add(name, kept)
+	b.mu.Unlock()
+	if err != nil || b.stream == nil {
+		return err
+	}
+	return b.stream.Add(name, data)
 }
 
 // page renders a page at the site-relative path p ("" for home,
