@@ -8,14 +8,31 @@ import (
 	"atlas/internal/sitepath"
 )
 
-func funcs(b sitepath.Base) template.FuncMap {
+// funcs are the template functions bound to the Site of one language.
+func funcs(site *Site) template.FuncMap {
+	b := site.Base
+	t := site.T
+	if t == nil {
+		t = func(string, ...any) string { return "" } // parsing only
+	}
 	return template.FuncMap{
-		// url makes a site-relative path absolute under the base path.
-		"url": b.URL,
+		// t prints a message of the string table in the page's language:
+		// {{t "case.updated" .Updated}}, {{t "agreements.count" (len .Agreements)}}.
+		// The key is a literal (or (print "kind." .Kind) for one of a
+		// family of keys), so that the build checks every key a template
+		// names against every language's file (see scanKeys). Plurals,
+		// selects, numbers and lists follow the language: see package
+		// messages.
+		"t": t,
+		// lang is the page's language: "en", "es", "pt".
+		"lang": func() string { return site.Lang },
+		// url makes a site-relative path absolute under the base path: a
+		// page in the language's tree, a file at its one place.
+		"url": site.URL,
 		// absurl makes a full URL where the origin is known.
-		"absurl": b.Abs,
+		"absurl": func(rel string) string { return b.Abs(sitepath.InLang(site.Lang, rel)) },
 		// to gives the URLs of the site's pages: {{to.Countries}}.
-		"to":   func() sitepath.URLs { return sitepath.URLs{Base: b} },
+		"to":   func() sitepath.URLs { return sitepath.URLs{Base: b, Lang: site.Lang} },
 		"join": strings.Join,
 		// sentence ends s with a full stop unless it ends with punctuation
 		// already ("Fierro E." stays as it is).
@@ -32,7 +49,26 @@ func funcs(b sitepath.Base) template.FuncMap {
 		"deref": func(p *int) int { return *p },
 		// coord prints a latitude and longitude: "24.19° S, 65.30° W".
 		"coord": coord,
+		// pre is text for a <pre> block, such as a RIS record to copy.
+		"pre": pre,
 	}
+}
+
+// pre escapes text for a <pre> block, with LF line ends, and writes the
+// spaces and tabs that end a line as character references: RIS needs the
+// space of "ER  - ", and a literal one would be trailing whitespace, which
+// HTML checkers report as a slip. The text a reader copies is the same.
+func pre(text string) template.HTML {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		body := strings.TrimRight(l, " \t")
+		var tail strings.Builder
+		for _, c := range l[len(body):] {
+			fmt.Fprintf(&tail, "&#%d;", c)
+		}
+		lines[i] = template.HTMLEscapeString(body) + tail.String()
+	}
+	return template.HTML(strings.Join(lines, "\n"))
 }
 
 func stop(s string) string {

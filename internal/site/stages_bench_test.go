@@ -64,7 +64,7 @@ func BenchmarkStageValidate(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		if _, err := records.Validate(d, 2026); err != nil {
+		if _, err := records.Validate(d, 2026, testDate); err != nil {
 			b.Fatal(err)
 		}
 	}
