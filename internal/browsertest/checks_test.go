@@ -10,13 +10,19 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// chartsJS waits up to %d ms for every chart container (class "chart") to
-// say it has drawn (data-rendered="true", which the chart script sets on
+// chartsJS scrolls every chart container (class "chart") into view, as the
+// charts draw only when they come near the screen, then waits up to %d ms
+// for each to say it has drawn (data-rendered="true", which the chart script sets on
 // ECharts' "finished" event), then reports what is wrong with each: never
 // rendered, nothing to draw on, or nothing drawn. A canvas is drawn when
 // one of its pixels is not transparent; an SVG when it has a shape.
 const chartsJS = `(async (timeout) => {
   const charts = [...document.querySelectorAll('.chart')];
+  for (const c of charts) {
+    c.scrollIntoView({block: 'center'});
+    await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  }
+  scrollTo(0, 0);
   const deadline = performance.now() + timeout;
   while (charts.some(c => c.dataset.rendered !== 'true') && performance.now() < deadline) {
     await new Promise(r => setTimeout(r, 25));

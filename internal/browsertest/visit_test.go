@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -67,6 +68,11 @@ func visit(tab context.Context, origin, pageURL string, o visitOptions) ([]strin
 	if err := emulateScheme(ctx, o.dark); err != nil {
 		return nil, err
 	}
+	if !o.noJS {
+		if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: cspListenJS}); err != nil {
+			return nil, err
+		}
+	}
 	if err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(o.width, 900),
 		chromedp.Navigate(pageURL),
@@ -82,6 +88,13 @@ func visit(tab context.Context, origin, pageURL string, o visitOptions) ([]strin
 	}
 	if o.axe {
 		problems, err := runAxeSchemes(ctx, o.dark)
+		if err != nil {
+			return nil, err
+		}
+		rec.add(problems...)
+	}
+	if !o.noJS {
+		problems, err := cspViolations(ctx)
 		if err != nil {
 			return nil, err
 		}

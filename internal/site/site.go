@@ -268,7 +268,7 @@ type builder struct {
 	// charted holds the slugs of the chart pages built, for links to them.
 	charted map[string]bool
 	// chartList holds the chart pages built, in order, for the search.
-	chartList []*chartPage
+	chartList []*render.Chart
 	errs      []error
 	// sitemap lists the pages rendered so far, by site-relative path.
 	sitemap []export.SitemapEntry

@@ -47,6 +47,8 @@ const (
 	SearchJS    = "static/js/search.js"
 	FacetsJS    = "static/js/facets.js"
 	ECharts     = "static/vendor/echarts/echarts.custom.min.js"
+	ChartsJS    = "static/js/charts.js" // draws the charts; loads the ECharts bundle itself
+	ChartsCSS   = "static/charts.css"   // the chart boxes' heights
 	LatAmMap    = "static/vendor/world-atlas/latam.geo.json"
 )
 
