@@ -88,6 +88,7 @@ func NewBars(b Bars) (*Chart, error) {
 		text:       b.Text,
 		stacked:    b.Stacked,
 		categories: b.Categories,
+		thumb:      barsThumb(&b),
 	}, nil
 }
 

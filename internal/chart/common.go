@@ -14,6 +14,21 @@ var textStyle = map[string]any{
 	"fontFamily": `system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', sans-serif`,
 }
 
+// legendStyle keeps legend entries small, so that five fit in a row on a
+// phone (in the charts ECharts draws).
+var legendStyle = map[string]any{"itemWidth": 14, "itemHeight": 10, "itemGap": 8}
+
+// phoneLegend is the widest legend, in CSS pixels, that fits in one row
+// on the narrowest phones (320 pixels, less the page's margins).
+const phoneLegend = 288
+
+// narrow is the width, in CSS pixels, up to which a chart is laid out for
+// a phone (see the "media" rules of the options).
+const narrow = 480
+
+// legendHeight is the height of one row of an ECharts legend.
+const legendHeight = 28
+
 // Colours of the text, shared with the site's stylesheet.
 const (
 	ink   = "#1b1f24"

@@ -21,7 +21,7 @@ import (
 )
 
 // chartSlugs are the chart pages the repository's data gives.
-var chartSlugs = []string{"table-1", "table-1-partners", "china-2015-2021", "table-1-vs-records", "map"}
+var chartSlugs = []string{"table-1", "table-1-partners", "china-2015-2021", "table-1-vs-records", "map", "pairs", "timeline"}
 
 var (
 	dataRE = regexp.MustCompile(`<script type="application/json" class="chart-data">(.*?)</script>`)
@@ -224,7 +224,9 @@ func TestChartPages(t *testing.T) {
 					t.Errorf("the embed of %s has %s", slug, bad)
 				}
 			}
-			if slug != "table-1-vs-records" && slug != "map" && !strings.Contains(embed, `<p class="source">`) {
+			// The charts of published figures name their source; those of
+			// today's records say so in their subtitle.
+			if has([]string{"table-1", "table-1-partners", "china-2015-2021"}, slug) && !strings.Contains(embed, `<p class="source">`) {
 				t.Errorf("the embed of %s has no source line", slug)
 			}
 		})
@@ -399,11 +401,11 @@ func TestChartsWithoutData(t *testing.T) {
 			got = append(got, slug)
 		}
 	}
-	if diff := cmp.Diff([]string{"table-1", "table-1-partners", "table-1-vs-records"}, got); diff != "" {
+	if diff := cmp.Diff([]string{"table-1", "table-1-partners", "table-1-vs-records", "timeline"}, got); diff != "" {
 		t.Errorf("chart pages (-want +got):\n%s", diff)
 	}
 	for name, b := range files {
-		for _, slug := range []string{"map", "china-2015-2021"} {
+		for _, slug := range []string{"map", "pairs", "china-2015-2021"} {
 			if bytes.Contains(b, []byte("charts/"+slug+"/")) {
 				t.Errorf("%s links to the missing chart %s", name, slug)
 			}
@@ -455,4 +457,18 @@ func TestMissingMessage(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %q", err, want)
 	}
+}
+
+// chartOption returns the ECharts option of the only chart on a page, one
+// drawn in the browser (its base option, when it has media rules).
+func chartOption(t *testing.T, page []byte) map[string]any {
+	t.Helper()
+	o, ok := chartData(t, page)["option"].(map[string]any)
+	if !ok {
+		t.Fatal("the chart has no ECharts option")
+	}
+	if b, ok := o["baseOption"].(map[string]any); ok {
+		return b
+	}
+	return o
 }
