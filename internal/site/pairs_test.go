@@ -144,7 +144,6 @@ func TestPairsPage(t *testing.T) {
 	}
 }
 
-
 // linksOf returns what a click on a chart's items leads to, by name.
 func linksOf(t *testing.T, page []byte) map[string]string {
 	t.Helper()
