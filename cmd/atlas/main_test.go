@@ -1055,6 +1055,13 @@ agreements:
 			},
 		},
 		{
+			// Found by FuzzBuild: a lone "-" in the navigation gave an
+			// item without a position, and an error at none.
+			name:  "empty navigation item",
+			files: "-- data/site.yaml --\ntitle: Atlas\nnav:\n  - title: Countries\n    path: countries/\n  -\n",
+			want:  []string{"data/site.yaml:5:4: nav: an empty list item (expected a mapping with keys title, titles, path)"},
+		},
+		{
 			name:  "settings not a mapping",
 			files: "-- data/site.yaml --\n- title: Atlas\n",
 			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, languages, nav)"},

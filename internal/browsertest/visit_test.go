@@ -37,7 +37,7 @@ type visitOptions struct {
 
 // Timeouts of a visit.
 const (
-	pageTimeout  = 60 * time.Second       // everything a visit does
+	pageTimeout  = 120 * time.Second      // everything a visit does: two runs of axe-core on the largest pages
 	chartTimeout = 15 * time.Second       // for every chart to say it is rendered
 	quietPeriod  = 250 * time.Millisecond // no request in flight for this long
 	quietTimeout = 5 * time.Second        // for the network to be quiet

@@ -14,9 +14,9 @@ import (
 var ReservedIDs = []string{
 	"agreements", "asia", "by-country", "by-level", "cases", "checks", "compare",
 	"country-agreements", "data", "examples", "explore", "figures", "growth", "latam",
-	"latest", "localities", "locator-title", "main", "other-agreements", "others", "partner-agreements",
+	"latest", "localities", "locator-title", "main", "milestones", "other-agreements", "others", "partner-agreements",
 	"partners", "place-agreements", "places", "q", "reading", "reconciled", "references",
-	"site-q", "source", "sources", "table-1",
+	"site-q", "source", "sources", "table-1", "unmapped",
 }
 
 // ReservedPrefixes start the ids the pages number or derive: citations
