@@ -61,8 +61,8 @@
     var heads = (table.tHead && bodies.length === 1 && rows.length > 1) ? table.tHead.rows[0].cells : [];
     // The label of the row of sort buttons, shown where the table is laid
     // out as cards on a phone (see atlas.css), in the page's language.
-    var sortLabel = table.getAttribute("data-sort-label") || "Sort by";
-    if (heads.length) { table.tHead.rows[0].setAttribute("data-label", sortLabel); }
+    var sortLabel = table.getAttribute("data-sort-label");
+    if (heads.length && sortLabel) { table.tHead.rows[0].setAttribute("data-label", sortLabel); }
     Array.prototype.forEach.call(heads, function (th, i) {
       var b = document.createElement("button");
       b.type = "button";
