@@ -263,12 +263,59 @@ agreements:
     date_basis: signature
     sources:
       - source: report
+  - id: ar-jujuy-province--cn-guizhou--2
+    latam: ar/jujuy-province
+    asia: cn/guizhou
+    kind: friendship
+    year: 2026
+    date: 2026-12-01
+    sources:
+      - source: report
+  - id: ar-jujuy-province--cn-guizhou--3
+    latam: ar/jujuy-province
+    asia: cn/guizhou
+    kind: cooperation
+    year: 2026
+    date: 2026-12
+    sources:
+      - source: report
+  - id: ar-jujuy-province--cn-guizhou--4
+    latam: ar/jujuy-province
+    asia: cn/guizhou
+    kind: mou
+    year: 2026
+    date: 2026-11
+    sources:
+      - source: report
+  - id: ar-jujuy-province--jp-osaka--2
+    latam: ar/jujuy-province
+    asia: jp/osaka
+    kind: friendship
+    year: 2018
+    date: 2018-02-30
+    sources:
+      - source: report
+  - id: ar-jujuy-province--jp-osaka--3
+    latam: ar/jujuy-province
+    asia: jp/osaka
+    kind: cooperation
+    year: 2018
+    date: 2018-00
+    sources:
+      - source: report
 `,
+			// The build's day is 2026-11-30: dates later in its year were
+			// accepted, as only years were compared, and so were days and
+			// months that no calendar has.
 			want: []string{
 				`data/agreements/ar.yaml:7:11: date: "2017-05-01" is not in the year 2018 (a date in the record's year)`,
 				`data/agreements/ar.yaml:8:17: date_basis: unknown value "handshake" (expected one of signature, declaration, council-resolution, approval, announcement)`,
 				`data/agreements/ar.yaml:15:11: date: given without a year (add year: 2018)`,
 				`data/agreements/ar.yaml:16:17: date_basis: given without a year (omit it, or add the year the source gives)`,
+				`data/agreements/ar.yaml:24:11: date: "2026-12-01" is after the build's day, 2026-11-30 (a date no later than it; build with -date to set the day)`,
+				`data/agreements/ar.yaml:32:11: date: "2026-12" is after the build's day, 2026-11-30 (a date no later than it; build with -date to set the day)`,
+				`data/agreements/ar.yaml:48:11: date: "2018-02-30" is not a month or day (YYYY-MM or YYYY-MM-DD; a bare year goes in year)`,
+				`data/agreements/ar.yaml:56:11: date: "2018-00" is not a month or day (YYYY-MM or YYYY-MM-DD; a bare year goes in year)`,
 			},
 		},
 		{
@@ -292,11 +339,35 @@ sources:
   - id: offline
     kind: book
     title: "A printed book"
+  - id: tomorrow
+    kind: news
+    title: "A report read the day after the build"
+    url: "https://example.org/tomorrow"
+    accessed: "2026-12-01"
+  - id: today
+    kind: news
+    title: "A report read on the build's day"
+    url: "https://example.org/today"
+    accessed: "2026-11-30"
+    date: "2026-11-30"
+  - id: forthcoming
+    kind: book
+    title: "A book dated after the build"
+    date: "2026-12"
+  - id: no-month
+    kind: book
+    title: "A book of no month"
+    date: "2019-13"
 `,
+			// The build's day is 2026-11-30: a day later in the same year
+			// was accepted, as only years were compared.
 			want: []string{
 				"data/sources.yaml:2:5: accessed: missing (the day the web page was read, YYYY-MM-DD)",
-				`data/sources.yaml:10:15: accessed: "2027-01-02" is after the current year (a day no later than the build, in 2026 at the latest)`,
+				`data/sources.yaml:10:15: accessed: "2027-01-02" is after the build's day, 2026-11-30 (a date no later than it; build with -date to set the day)`,
 				`data/sources.yaml:15:15: accessed: "2026-02-30" is not a day (YYYY-MM-DD)`,
+				`data/sources.yaml:23:15: accessed: "2026-12-01" is after the build's day, 2026-11-30 (a date no later than it; build with -date to set the day)`,
+				`data/sources.yaml:33:11: date: "2026-12" is after the build's day, 2026-11-30 (a date no later than it; build with -date to set the day)`,
+				`data/sources.yaml:37:11: date: "2019-13" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`,
 			},
 		},
 		{
@@ -639,7 +710,7 @@ nav:
     path: sources
 `,
 			want: []string{
-				"data/site.yaml:1:1: titel: unknown field (expected one of title, nav)",
+				"data/site.yaml:1:1: titel: unknown field (expected one of title, languages, nav)",
 				"data/site.yaml:1:1: title: missing (required)",
 				`data/site.yaml:4:11: path: "/countries/" is not a page path (a site-relative path ending in "/", such as "countries/")`,
 				`data/site.yaml:6:11: path: "https://example.org/charts/" is not a page path (a site-relative path ending in "/", such as "countries/")`,
@@ -709,47 +780,184 @@ countries:
   - code: AR
     name: Argentina
     name_es: Argentina
+    name_pt: Argentina
     region: latin-america
     subregion: South America
   - code: BR
     name: Brazil
     name_es: Brasil
+    name_pt: Brasil
     region: latin-america
     subregion: South America
   - code: XA
     name: "ARGENTINA!"
     name_es: Argentina
+    name_pt: Argentina
     region: latin-america
     subregion: South America
   - code: CN
     name: China
     name_es: China
+    name_pt: China
     region: asia
     subregion: East Asia
   - code: TW
     name: Taiwan
     name_es: Taiwán
+    name_pt: Taiwan
     region: asia
     subregion: East Asia
   - code: JP
     name: Japan
     name_es: Japón
+    name_pt: Japão
     region: asia
     subregion: East Asia
   - code: IN
     name: India
     name_es: India
+    name_pt: Índia
     region: asia
     subregion: South Asia
   - code: XB
     name: "中国"
     name_es: China
+    name_pt: China
     region: asia
     subregion: East Asia
 `,
 			want: []string{
-				`data/countries.yaml:13:11: name: "ARGENTINA!" gives the slug "argentina", the path of its page, as "Argentina" does (first at data/countries.yaml:3:11) (a name that differs in its letters or digits)`,
-				`data/countries.yaml:38:11: name: "中国" gives an empty slug, the path of its page (a name with Latin letters or digits)`,
+				`data/countries.yaml:15:11: name: "ARGENTINA!" gives the slug "argentina", the path of its page, as "Argentina" does (first at data/countries.yaml:3:11) (a name that differs in its letters or digits)`,
+				`data/countries.yaml:45:11: name: "中国" gives an empty slug, the path of its page (a name with Latin letters or digits)`,
+			},
+		},
+		{
+			name: "country without a Portuguese name",
+			files: `-- data/countries.yaml --
+countries:
+  - code: AR
+    name: Argentina
+    name_es: Argentina
+    region: latin-america
+    subregion: South America
+  - code: BR
+    name: Brazil
+    name_es: Brasil
+    name_pt: Brasil
+    region: latin-america
+    subregion: South America
+  - code: CN
+    name: China
+    name_es: China
+    name_pt: ""
+    region: asia
+    subregion: East Asia
+  - code: TW
+    name: Taiwan
+    name_es: Taiwán
+    name_pt: Taiwan
+    region: asia
+    subregion: East Asia
+  - code: JP
+    name: Japan
+    name_es: Japón
+    name_pt: Japão
+    region: asia
+    subregion: East Asia
+  - code: IN
+    name: India
+    name_es: India
+    name_pt: Índia
+    region: asia
+    subregion: South Asia
+`,
+			want: []string{
+				"data/countries.yaml:2:5: name_pt: missing (required)",
+				"data/countries.yaml:16:14: name_pt: empty value (required)",
+			},
+		},
+		{
+			name: "Portuguese country name as a formula",
+			files: `-- data/countries.yaml --
+countries:
+  - code: AR
+    name: Argentina
+    name_es: Argentina
+    name_pt: Argentina
+    region: latin-america
+    subregion: South America
+  - code: BR
+    name: Brazil
+    name_es: Brasil
+    name_pt: "=Brasil"
+    region: latin-america
+    subregion: South America
+  - code: CN
+    name: China
+    name_es: China
+    name_pt: China
+    region: asia
+    subregion: East Asia
+  - code: TW
+    name: Taiwan
+    name_es: Taiwán
+    name_pt: Taiwan
+    region: asia
+    subregion: East Asia
+  - code: JP
+    name: Japan
+    name_es: Japón
+    name_pt: Japão
+    region: asia
+    subregion: East Asia
+  - code: IN
+    name: India
+    name_es: India
+    name_pt: Índia
+    region: asia
+    subregion: South Asia
+`,
+			want: []string{
+				`data/countries.yaml:11:14: name_pt: "=Brasil" starts with "=", which spreadsheets run as a formula from the CSV downloads (text that starts with another character)`,
+			},
+		},
+		{
+			name: "local names",
+			files: `-- data/localities.yaml --
+localities:
+  - id: ar/jujuy-province
+    name: Jujuy Province
+    level: province
+    country: AR
+    aliases:
+      - name: "Provincia de Jujuy"
+        lang: es
+        local: true
+        source: report
+      - name: "Jujuy"
+        lang: es
+        local: true
+        source: report
+  - id: br/sao-paulo
+    name: São Paulo
+    level: city
+    country: BR
+  - id: cn/guizhou
+    name: Guizhou
+    level: province
+    country: CN
+  - id: jp/osaka
+    name: Osaka
+    level: city
+    country: JP
+    aliases:
+      - name: "Ōsaka-shi"
+        local: true
+        source: report
+`,
+			want: []string{
+				`data/localities.yaml:13:16: local: "Jujuy" is the second local name of "ar/jujuy-province" (at most one, the usual form; first "Provincia de Jujuy" at data/localities.yaml:9:16)`,
+				`data/localities.yaml:29:16: local: "Ōsaka-shi" is marked local without its language (add lang, such as es or pt)`,
 			},
 		},
 		{
@@ -783,6 +991,9 @@ sources:
   - id: br-sao-paulo
     kind: web
     title: "A locality's anchor"
+  - id: 3era-voz
+    kind: web
+    title: "An id that starts with a digit"
 -- data/agreements/ar.yaml --
 agreements:
   - id: references
@@ -806,6 +1017,7 @@ agreements:
 				`data/sources.yaml:8:9: id: source id "main" is an element id the pages use (` + reservedIDs + `)`,
 				`data/sources.yaml:11:9: id: source id "ref-2" is an element id the pages use (` + reservedIDs + `)`,
 				`data/sources.yaml:14:9: id: source id "br-sao-paulo" is the anchor of locality "br/sao-paulo" on its country's page (another id)`,
+				`data/sources.yaml:17:9: id: source id "3era-voz" starts with a digit, and the pages use it as an element id (an id that starts with a letter)`,
 			},
 		},
 		{
@@ -828,9 +1040,24 @@ agreements:
 			want:  []string{"data/agreements/ar.yaml:2:4: agreements: an empty list item (expected a mapping with keys id, latam, asia, kind, term, year, date, date_basis, status, sources, provenance, wikidata, note)"},
 		},
 		{
+			// yaml.v3 ended a line at the lone CR: the unknown field below
+			// was reported on line 4 of a file whose editor shows it on 3.
+			name:  "lone carriage return in a data file",
+			files: "-- data/sources.yaml --\nsources:\n  - id: report\r    kind: report\n    titel: x\n",
+			want:  []string{"data/sources.yaml:2:15: a carriage return without a line feed, which YAML reads as a line break but a position does not (save the file with LF or CRLF line endings, and no other line break)"},
+		},
+		{
+			name:  "CRLF data file",
+			files: "-- data/sources.yaml --\nsources:\r\n  - id: report\r\n    kind: report\r\n    titel: x\r\n",
+			want: []string{
+				"data/sources.yaml:2:5: title: missing (required)",
+				"data/sources.yaml:4:5: titel: unknown field (expected one of id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note)",
+			},
+		},
+		{
 			name:  "settings not a mapping",
 			files: "-- data/site.yaml --\n- title: Atlas\n",
-			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, nav)"},
+			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, languages, nav)"},
 		},
 	}
 	src := sitetest.Write(t, sitetest.Minimal)

@@ -116,6 +116,7 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("pages", b.testPages)
 	t.Run("control", b.testControl)
+	t.Run("charts", b.testCharts)
 	t.Run("search", b.testSearch)
 	t.Run("nojs", b.testNoJS)
 	t.Run("narrow", b.testNarrow)

@@ -2,6 +2,7 @@ package browsertest
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -9,13 +10,19 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// chartsJS waits up to %d ms for every chart container (class "chart") to
-// say it has drawn (data-rendered="true", which the chart script sets on
+// chartsJS scrolls every chart container (class "chart") into view, as the
+// charts draw only when they come near the screen, then waits up to %d ms
+// for each to say it has drawn (data-rendered="true", which the chart script sets on
 // ECharts' "finished" event), then reports what is wrong with each: never
 // rendered, nothing to draw on, or nothing drawn. A canvas is drawn when
 // one of its pixels is not transparent; an SVG when it has a shape.
 const chartsJS = `(async (timeout) => {
   const charts = [...document.querySelectorAll('.chart')];
+  for (const c of charts) {
+    c.scrollIntoView({block: 'center'});
+    await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  }
+  scrollTo(0, 0);
   const deadline = performance.now() + timeout;
   while (charts.some(c => c.dataset.rendered !== 'true') && performance.now() < deadline) {
     await new Promise(r => setTimeout(r, 25));
@@ -79,9 +86,10 @@ func (v axeViolation) String() string {
 	return fmt.Sprintf("axe %s (%s): %s: %s%s", v.ID, v.Impact, v.Help, strings.Join(targets, " | "), more)
 }
 
-// axeRunJS runs every rule axe-core enables by default (WCAG 2.x A and
-// AA, and its best practices) over the whole document.
-const axeRunJS = `axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => ({
+// axeRunJS runs the rules %s (every rule axe-core enables by default, WCAG
+// 2.x A and AA and its best practices, when it is null) over the whole
+// document.
+const axeRunJS = `axe.run(document, {resultTypes: ['violations'], runOnly: %s ?? undefined}).then(r => r.violations.map(v => ({
   id: v.id,
   impact: v.impact || '',
   help: v.help,
@@ -99,13 +107,30 @@ const axeLoadJS = `new Promise((resolve, reject) => {
   document.head.append(s);
 })`
 
-// runAxe injects axe-core into the page, runs it and returns its
-// violations.
-func runAxe(ctx context.Context) ([]string, error) {
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(axeLoadJS, basePath+axePath), chromedp.EvalAwaitPromise)); err != nil {
-		return nil, fmt.Errorf("injecting axe-core: %w", err)
+// axeLoadedJS says whether the page has axe-core already.
+const axeLoadedJS = `typeof axe !== 'undefined'`
+
+// colourRules are the axe-core rules whose outcome depends on the colours
+// alone, the ones to run again in the other colour scheme.
+var colourRules = []string{"color-contrast", "link-in-text-block"}
+
+// runAxe injects axe-core into the page, unless it is there already, runs
+// the rules (all when nil) and returns their violations.
+func runAxe(ctx context.Context, rules []string) ([]string, error) {
+	loaded, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axeLoadedJS))
+	if err != nil {
+		return nil, fmt.Errorf("looking for axe-core: %w", err)
 	}
-	vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](axeRunJS, chromedp.EvalAwaitPromise))
+	if !loaded {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(axeLoadJS, basePath+axePath), chromedp.EvalAwaitPromise)); err != nil {
+			return nil, fmt.Errorf("injecting axe-core: %w", err)
+		}
+	}
+	only, err := json.Marshal(rules)
+	if err != nil {
+		return nil, err
+	}
+	vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](fmt.Sprintf(axeRunJS, only), chromedp.EvalAwaitPromise))
 	if err != nil {
 		return nil, fmt.Errorf("running axe-core: %w", err)
 	}

@@ -101,7 +101,6 @@ func NewBars(b Bars) (*Chart, error) {
 	c.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: b.ID, Renderer: "canvas"}),
 		charts.WithTitleOpts(title(b.Title, b.Subtitle)),
-		charts.WithToolboxOpts(toolbox(b.File, b.Text)),
 		charts.WithAriaOpts(aria(b.Label)),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(len(b.Series) > 1), Top: strconv.Itoa(titleHeight), Left: "0"}),
 		charts.WithGridOpts(opts.Grid{
@@ -173,13 +172,16 @@ func NewBars(b Bars) (*Chart, error) {
 		return nil, err
 	}
 	return &Chart{
-		ID:     b.ID,
-		Label:  b.Label,
-		Height: top + row*len(b.Categories) + axisHeight,
-		option: option,
-		links:  linkMap(b.Categories, b.Links),
-		file:   b.File,
-		text:   b.Text,
+		ID:         b.ID,
+		Label:      b.Label,
+		Height:     top + row*len(b.Categories) + axisHeight,
+		option:     option,
+		links:      linkMap(b.Categories, b.Links),
+		file:       b.File,
+		text:       b.Text,
+		bundle:     BundleBars,
+		stacked:    b.Stacked,
+		categories: b.Categories,
 	}, nil
 }
 

@@ -1,7 +1,10 @@
 // Package chart turns figures into chart snippets that the atlas's
-// templates place in a page: a container element, a "Save as PNG" button,
-// and a script that draws the chart with ECharts when the page has loaded.
-// It is the only importer of go-echarts.
+// templates place in a page: a container element, the chart's ECharts
+// option in a JSON data block, and its controls. No snippet holds code:
+// the page loads the site's own static/js/charts.js, which reads the data
+// block and draws the chart with ECharts when it comes on screen, so that
+// pages keep a Content-Security-Policy of script-src 'self' and
+// style-src 'self'. It is the only importer of go-echarts.
 //
 // go-echarts builds the ECharts option from typed values; this package
 // fills in the few fields its types lack, then writes the snippet itself
@@ -11,19 +14,22 @@
 //     two builds of the same input are identical.
 //   - The option reaches the page through encoding/json, which escapes <,
 //     > and &: chart text such as a title containing "</script>" cannot
-//     end the script early.
-//   - The page loads ECharts itself, from the site's own static files and
-//     with defer, so the script waits for DOMContentLoaded.
+//     end the data block early.
+//   - go-echarts' templates write inline scripts.
 //
 // # The snippet
 //
-// The container has class "chart", the derived id, role="img" and an
-// aria-label describing the chart; the same data is always in a table
-// beside it. The script turns animation off when the reader prefers
-// reduced motion, enables ECharts' aria description and the toolbox's
-// saveAsImage (PNG) feature, resizes the chart with the window, registers
-// the map GeoJSON before drawing a map, follows a category's or region's
-// link when it is clicked, and sets data-rendered="true" on the container
+// The container has class "chart" and a height class (see HeightClass),
+// the derived id, role="img" and an aria-label describing the chart; the
+// same data is always in a table beside it. Without scripting it is not
+// displayed (static/charts.css), so that such a page has no empty box. The data
+// block names the bundle the chart needs (BundleBars or BundleFull), the
+// links a click on a bar or region follows, the map to register, the name
+// of exported images and their footer (see Credit). The script turns
+// animation off when the reader prefers reduced motion, follows the
+// stylesheet's colours (and so its dark scheme), keeps a stacked chart's
+// totals right when series are hidden, keeps the view in the URL, exports
+// PNG and SVG images, and sets data-rendered="true" on the container
 // after ECharts' "finished" event, so that a browser test can wait for it.
 //
 // # Inputs
@@ -58,18 +64,21 @@ type Chart struct {
 	Label  string // accessible description of what the chart shows
 	Height int    // CSS pixels
 
-	option []byte            // the ECharts option as HTML-safe JSON
-	links  map[string]string // category or region name -> URL
-	geo    *MapSource        // the map to register first, or nil
-	file   string            // saved images' file name, without extension
-	text   Text
+	option     []byte            // the ECharts option as HTML-safe JSON
+	links      map[string]string // category or region name -> URL
+	geo        *MapSource        // the map to register first, or nil
+	file       string            // saved images' file name, without extension
+	text       Text
+	bundle     string   // BundleBars, BundleFull; "" is BundleFull
+	stacked    bool     // a stacked bar chart: the script keeps the totals right
+	categories []string // a bar chart's, top to bottom
 }
 
 // MapSource is a GeoJSON map that a map chart registers with
 // echarts.registerMap before it draws.
 type MapSource struct {
-	Name string // the name the map is registered and referred to by
-	URL  string // where the page fetches the GeoJSON, under the site's base
+	Name string `json:"name"` // the name the map is registered and referred to by
+	URL  string `json:"url"`  // where the page fetches the GeoJSON, under the site's base
 }
 
 // Bound says whether a published number is exact or a lower bound.
@@ -147,6 +156,11 @@ func marshal(id string, option any, extra map[string]any) ([]byte, error) {
 	if err := d.Decode(&m); err != nil {
 		return nil, fmt.Errorf("chart %s: %w", id, err)
 	}
+	// go-echarts always writes a toolbox, empty; the page has its own
+	// export control, and the bundles no toolbox.
+	if t, ok := m["toolbox"].(map[string]any); ok && len(t) == 0 {
+		delete(m, "toolbox")
+	}
 	media := extra["media"]
 	delete(extra, "media")
 	merge(m, extra)
@@ -196,19 +210,92 @@ func mergeValue(dst, src any) any {
 	return src
 }
 
-// HTML returns the chart's snippet.
-func (c *Chart) HTML() (template.HTML, error) {
+// Credit is what a chart's exports carry besides the chart itself, and
+// what its embed and its page link to; the site fills it in.
+type Credit struct {
+	// Footer is printed under an exported image: the licence and the
+	// chart page's URL (site-relative when the base URL has no host; the
+	// page's script then makes it absolute).
+	Footer string
+	URL    string // the chart page, as in Footer
+	// Data is the URL of the chart's data downloads without the
+	// extension (".csv", ".json" are added), or "" when it has none.
+	Data string
+}
+
+// Bundle names the ECharts bundle a chart needs (see
+// static/vendor/echarts/README.md): "bars" for the small bar-chart build,
+// "full" for everything else. The page's chart script loads one bundle per
+// page, the full one when any chart needs it.
+const (
+	BundleBars = "bars"
+	BundleFull = "full"
+)
+
+// HeightStep is the step of the chart heights that static/charts.css
+// gives a class to (chart-h-N, for N from MinHeight to MaxHeight): a
+// chart's box keeps its place before it draws, with no inline style.
+const (
+	HeightStep = 20
+	MinHeight  = 120
+	MaxHeight  = 1600
+)
+
+// HeightClass is the class that gives the chart's box its height: the
+// chart's height rounded up to a HeightStep, within MinHeight and
+// MaxHeight.
+func (c *Chart) HeightClass() string {
+	h := (c.Height + HeightStep - 1) / HeightStep * HeightStep
+	h = min(max(h, MinHeight), MaxHeight)
+	return fmt.Sprintf("chart-h-%d", h)
+}
+
+// data is what the page's chart script reads from the chart's JSON data
+// block: the option and what the script does around it.
+type data struct {
+	Option  json.RawMessage   `json:"option"`
+	Bundle  string            `json:"bundle"`
+	Links   map[string]string `json:"links,omitempty"`
+	Map     *MapSource        `json:"map,omitempty"`
+	File    string            `json:"file"`
+	Stacked bool              `json:"stacked,omitempty"`
+	Footer  string            `json:"footer,omitempty"`
+	URL     string            `json:"url,omitempty"`
+}
+
+// HTML returns the chart's snippet: the chart's box (which
+// static/charts.css hides when the page has no scripting, so that a page
+// without JavaScript keeps no empty box), its option as a JSON data block, which no browser runs,
+// its controls, and a note for readers without JavaScript. The page
+// loads static/charts.js, which draws every such chart when it comes on
+// screen.
+func (c *Chart) HTML(credit Credit) (template.HTML, error) {
+	bundle := c.bundle
+	if bundle == "" {
+		bundle = BundleFull
+	}
+	var geo *MapSource
+	if c.geo != nil {
+		g := *c.geo
+		geo = &g
+	}
+	d, err := json.Marshal(data{
+		Option: c.option, Bundle: bundle, Links: c.links, Map: geo, File: c.file,
+		Stacked: c.stacked, Footer: credit.Footer, URL: credit.URL,
+	})
+	if err != nil {
+		return "", fmt.Errorf("chart %s: %w", c.ID, err)
+	}
 	var b bytes.Buffer
-	err := snippet.Execute(&b, map[string]any{
-		"ID":     c.ID,
-		"Label":  c.Label,
-		"Height": c.Height,
-		"Option": template.JS(c.option), // HTML-safe JSON, see marshal
-		"Links":  c.links,
-		"Map":    c.geo,
-		"File":   c.file,
-		"Save":   c.text.Sprintf("chart.save-image"),
-		"NoJS":   c.text.Sprintf("chart.noscript"),
+	err = snippet.Execute(&b, map[string]any{
+		"ID":         c.ID,
+		"Label":      c.Label,
+		"Height":     c.HeightClass(),
+		"Data":       template.JS(d), // HTML-safe JSON, see marshal
+		"Stacked":    c.stacked,
+		"Categories": c.categories,
+		"DataURL":    credit.Data,
+		"T":          c.text,
 	})
 	if err != nil {
 		return "", fmt.Errorf("chart %s: %w", c.ID, err)
@@ -217,36 +304,31 @@ func (c *Chart) HTML() (template.HTML, error) {
 }
 
 // snippet is the chart's HTML. html/template escapes every value for its
-// context (the links, the map and the file name become JavaScript
-// literals); the option is already escaped JSON.
+// context; the data block is already escaped JSON (encoding/json writes
+// <, > and & as \u003c, \u003e and \u0026, so no text can end the block).
+// The controls keep their place but stay invisible until the script has
+// drawn the chart (class "drawn" on the box: nothing moves when it draws);
+// the data downloads beside them work without it.
 var snippet = template.Must(template.New("chart").Parse(`<div class="chart-box">
-<div class="chart" id="{{.ID}}" role="img" aria-label="{{.Label}}" style="height:{{.Height}}px"></div>
-<p class="chart-tools" hidden><button type="button">{{.Save}}</button></p>
-<noscript><p class="note">{{.NoJS}}</p></noscript>
+<div class="chart {{.Height}}" id="{{.ID}}" role="img" aria-label="{{.Label}}"></div>
+<script type="application/json" class="chart-data">{{.Data}}</script>
+<div class="chart-tools">
+{{- if and .Stacked (gt (len .Categories) 1)}}
+<p class="chart-view"><label>{{.T.Sprintf "chart.view.label"}} <select data-chart-view>
+<option value="count">{{.T.Sprintf "chart.view.count"}}</option>
+<option value="share">{{.T.Sprintf "chart.view.share"}}</option>
+</select></label>
+<label>{{.T.Sprintf "chart.highlight.label"}} <select data-chart-highlight>
+<option value="">{{.T.Sprintf "chart.highlight.none"}}</option>
+{{- range .Categories}}
+<option>{{.}}</option>
+{{- end}}
+</select></label></p>
+{{- end}}
+<p class="chart-export" role="group" aria-label="{{.T.Sprintf "chart.export.label"}}">{{.T.Sprintf "chart.export.label"}}: <button type="button" data-chart-export="png">{{.T.Sprintf "chart.export.png"}}</button> <button type="button" data-chart-export="svg">{{.T.Sprintf "chart.export.svg"}}</button></p>
+{{- with .DataURL}}
+<p class="chart-downloads">{{$.T.Sprintf "chart.export.data"}}: <a href="{{.}}.csv">CSV</a> · <a href="{{.}}.json">JSON</a></p>
+{{- end}}
 </div>
-<script>
-document.addEventListener("DOMContentLoaded", function () {
-  var el = document.getElementById({{.ID}}), o = {{.Option}}, links = {{.Links}}, map = {{.Map}};
-  if (matchMedia("(prefers-reduced-motion: reduce)").matches) (o.baseOption || o).animation = false;
-  function draw() {
-    var c = echarts.init(el, null, {renderer: "canvas"});
-    c.on("finished", function () { el.setAttribute("data-rendered", "true"); });
-    c.on("click", function (p) { if (links && links[p.name]) location.href = links[p.name]; });
-    c.setOption(o);
-    addEventListener("resize", function () { c.resize(); });
-    var tools = el.parentNode.querySelector(".chart-tools");
-    tools.hidden = false;
-    tools.querySelector("button").addEventListener("click", function () {
-      var a = document.createElement("a");
-      a.href = c.getDataURL({type: "png", pixelRatio: 2, backgroundColor: "#fff"});
-      a.download = {{.File}} + ".png";
-      a.click();
-    });
-  }
-  if (!map) { draw(); return; }
-  fetch(map.URL).then(function (r) {
-    if (!r.ok) throw new Error(map.URL + ": HTTP " + r.status);
-    return r.json();
-  }).then(function (g) { echarts.registerMap(map.Name, g); draw(); });
-});
-</script>`))
+<noscript><p class="note">{{.T.Sprintf "chart.noscript"}}</p></noscript>
+</div>`))

@@ -3,7 +3,6 @@ package chart
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -38,7 +37,6 @@ type english struct{}
 
 func (english) Sprintf(key string, args ...any) string {
 	return fmt.Sprintf(map[string]string{
-		"chart.save-image":    "Save as PNG",
 		"chart.noscript":      "The chart needs JavaScript; the table gives the same numbers.",
 		"chart.at-least":      "at least %[1]s →",
 		"chart.more-than":     "more than %[1]s →",
@@ -137,11 +135,13 @@ func TestBars(t *testing.T) {
 		t.Errorf("lower bounds' borders (-want +got):\n%s", diff)
 	}
 	want := map[string]any{
-		"aria":    map[string]any{"enabled": true, "label": map[string]any{"enabled": true, "description": "A test chart."}},
-		"toolbox": map[string]any{"show": true, "right": "0", "top": "0", "feature": map[string]any{"saveAsImage": map[string]any{"show": true, "type": "png", "name": "atlas-test", "title": "Save as PNG"}}},
-		"yAxis":   []any{map[string]any{"type": "category", "inverse": true, "data": []any{"Argentina", "Brazil"}, "axisLabel": map[string]any{"interval": "0", "width": float64(catLabelMax), "overflow": "break", "showMinLabel": nil, "showMaxLabel": nil}}},
+		"aria":  map[string]any{"enabled": true, "label": map[string]any{"enabled": true, "description": "A test chart."}},
+		"yAxis": []any{map[string]any{"type": "category", "inverse": true, "data": []any{"Argentina", "Brazil"}, "axisLabel": map[string]any{"interval": "0", "width": float64(catLabelMax), "overflow": "break", "showMinLabel": nil, "showMaxLabel": nil}}},
 	}
-	got := map[string]any{"aria": o["aria"], "toolbox": o["toolbox"], "yAxis": o["yAxis"]}
+	got := map[string]any{"aria": o["aria"], "yAxis": o["yAxis"]}
+	if _, ok := o["toolbox"]; ok {
+		t.Error("the option has a toolbox; the page's export control replaces it")
+	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("option (-want +got):\n%s", diff)
 	}
@@ -214,7 +214,7 @@ func TestEscaping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := c.HTML()
+	h, err := c.HTML(Credit{Footer: evil, URL: evil, Data: evil})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,8 +222,8 @@ func TestEscaping(t *testing.T) {
 	if n := strings.Count(s, "</script>"); n != 1 {
 		t.Errorf("%d </script> in the snippet, want 1 (its own end):\n%s", n, s)
 	}
-	if n := strings.Count(s, "<script>"); n != 1 {
-		t.Errorf("%d <script> in the snippet, want 1:\n%s", n, s)
+	if n := strings.Count(s, "<script"); n != 1 {
+		t.Errorf("%d <script in the snippet, want 1 (the data block):\n%s", n, s)
 	}
 	if strings.Contains(s, "<!--") {
 		t.Errorf("snippet contains <!--:\n%s", s)
@@ -243,33 +243,66 @@ func TestHTML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := c.HTML()
+	credit := Credit{Footer: "Licence: CC BY 4.0. /charts/test/", URL: "/charts/test/", Data: "/charts/test/atlas-test"}
+	h, err := c.HTML(credit)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := string(h)
 	for _, want := range []string{
-		`<div class="chart" id="chart_test" role="img" aria-label="A test chart." style="height:`,
-		`document.getElementById("chart_test")`,
-		`{renderer: "canvas"}`,
-		`matchMedia("(prefers-reduced-motion: reduce)")`,
-		`el.setAttribute("data-rendered", "true")`,
-		`addEventListener("resize"`,
-		`"Argentina":"/countries/argentina/#agreements"`,
-		`a.download = "atlas-test" + ".png"`,
+		`<div class="chart chart-h-`,
+		`" id="chart_test" role="img" aria-label="A test chart."></div>`,
+		`<script type="application/json" class="chart-data">{"option":`,
+		`data-chart-export="png"`,
+		`data-chart-export="svg"`,
+		`<a href="/charts/test/atlas-test.csv">CSV</a>`,
 	} {
 		if !strings.Contains(s, want) {
 			t.Errorf("snippet lacks %q:\n%s", want, s)
 		}
 	}
-	if !regexp.MustCompile(`map = \s*null`).MatchString(s) {
-		t.Errorf("snippet of a bar chart registers a map:\n%s", s)
+	for _, bad := range []string{"style=", "<script>", "onclick"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("snippet has %q, which the Content-Security-Policy refuses:\n%s", bad, s)
+		}
+	}
+	// The data block is the JSON the page's script reads.
+	block := s[strings.Index(s, `class="chart-data">`)+len(`class="chart-data">`) : strings.Index(s, "</script>")]
+	var d struct {
+		Option  map[string]any    `json:"option"`
+		Bundle  string            `json:"bundle"`
+		Links   map[string]string `json:"links"`
+		Map     *MapSource        `json:"map"`
+		File    string            `json:"file"`
+		Stacked bool              `json:"stacked"`
+		Footer  string            `json:"footer"`
+		URL     string            `json:"url"`
+	}
+	if err := json.Unmarshal([]byte(block), &d); err != nil {
+		t.Fatalf("data block: %v\n%s", err, block)
+	}
+	if d.Bundle != BundleBars || d.Map != nil || d.File != "atlas-test" || d.Stacked || d.Footer != credit.Footer || d.URL != credit.URL {
+		t.Errorf("data block: bundle %q, map %v, file %q, stacked %v, footer %q, url %q", d.Bundle, d.Map, d.File, d.Stacked, d.Footer, d.URL)
+	}
+	if diff := cmp.Diff(map[string]string{"Argentina": "/countries/argentina/#agreements"}, d.Links); diff != "" {
+		t.Errorf("links (-want +got):\n%s", diff)
 	}
 	// Deterministic: the same input gives the same bytes.
 	c2, _ := NewBars(bars())
-	h2, _ := c2.HTML()
+	h2, _ := c2.HTML(credit)
 	if h != h2 {
 		t.Error("two renderings of the same chart differ")
+	}
+}
+
+func TestHeightClass(t *testing.T) {
+	for _, tt := range []struct {
+		h    int
+		want string
+	}{{0, "chart-h-120"}, {121, "chart-h-140"}, {140, "chart-h-140"}, {684, "chart-h-700"}, {5000, "chart-h-1600"}} {
+		if got := (&Chart{Height: tt.h}).HeightClass(); got != tt.want {
+			t.Errorf("height %d: class %q, want %q", tt.h, got, tt.want)
+		}
 	}
 }
 
@@ -320,15 +353,15 @@ func TestChoropleth(t *testing.T) {
 	if diff := cmp.Diff(wantMedia, whole["media"]); diff != "" {
 		t.Errorf("media (-want +got):\n%s", diff)
 	}
-	h, err := c.HTML()
+	h, err := c.HTML(Credit{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(h), `map = {"Name":"latam","URL":"/atlas/static/vendor/world-atlas/latam.geo.json"}`) {
-		t.Errorf("snippet does not register the map:\n%s", h)
+	if !strings.Contains(string(h), `"map":{"name":"latam","url":"/atlas/static/vendor/world-atlas/latam.geo.json"}`) {
+		t.Errorf("snippet does not name the map:\n%s", h)
 	}
-	if !regexp.MustCompile(`echarts\.registerMap\(map\.Name, g\); draw\(\);`).Match([]byte(h)) {
-		t.Errorf("snippet does not register the map before drawing:\n%s", h)
+	if !strings.Contains(string(h), `"bundle":"full"`) {
+		t.Errorf("a map chart does not ask for the full bundle:\n%s", h)
 	}
 
 	b := m.Bounds

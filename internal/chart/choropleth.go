@@ -140,7 +140,6 @@ func NewChoropleth(m Choropleth) (*Chart, error) {
 	c.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{ChartID: m.ID, Renderer: "canvas"}),
 		charts.WithTitleOpts(title(m.Title, m.Subtitle)),
-		charts.WithToolboxOpts(toolbox(m.File, m.Text)),
 		charts.WithAriaOpts(aria(m.Label)),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),

@@ -7,9 +7,11 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
-// textStyle is the charts' font: the site's own system font stack.
+// textStyle is the charts' font: the site's own system font stack. The
+// names are in single quotes: ECharts writes the font into an SVG
+// export's style attributes, in double quotes, without escaping.
 var textStyle = map[string]any{
-	"fontFamily": `system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", sans-serif`,
+	"fontFamily": `system-ui, -apple-system, 'Segoe UI', Roboto, 'Liberation Sans', sans-serif`,
 }
 
 // legendStyle keeps legend entries small, so that five fit in a row on a
@@ -35,16 +37,6 @@ func title(text, sub string) opts.Title {
 		Title: text, Subtitle: sub, Left: "0", Top: "0",
 		TitleStyle:    &opts.TextStyle{FontSize: 15, Color: ink},
 		SubtitleStyle: &opts.TextStyle{FontSize: 12, Color: muted},
-	}
-}
-
-// toolbox offers to save the chart as a PNG image named file.png.
-func toolbox(file string, text Text) opts.Toolbox {
-	return opts.Toolbox{
-		Show: opts.Bool(true), Right: "0", Top: "0",
-		Feature: &opts.ToolBoxFeature{SaveAsImage: &opts.ToolBoxFeatureSaveAsImage{
-			Show: opts.Bool(true), Type: "png", Name: file, Title: text.Sprintf("chart.save-image"),
-		}},
 	}
 }
 

@@ -252,8 +252,13 @@ func newHeadingIDs() *headingIDs {
 
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	base := slug.Make(string(value))
-	if base == "" {
+	switch {
+	case base == "":
 		base = "section"
+	case base[0] >= '0' && base[0] <= '9':
+		// "2019: the letter": an id starting with a digit is valid HTML,
+		// but no CSS selector names it as it is, and checkers report it.
+		base = "section-" + base
 	}
 	id, i := base, h.next[base]
 	if i > 0 {

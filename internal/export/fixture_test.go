@@ -35,9 +35,9 @@ func ptr[T any](v T) *T { return &v }
 func fixture() (*records.Data, *records.Index) {
 	d := &records.Data{
 		Countries: []*records.Country{
-			{Code: "AR", Name: "Argentina", NameES: "Argentina", Region: records.LatinAmerica},
-			{Code: "JP", Name: "Japan", NameES: "Japón", Region: records.Asia},
-			{Code: "TW", Name: "Taiwan", NameES: "Taiwán", Region: records.Asia},
+			{Code: "AR", Name: "Argentina", NameES: "Argentina", NamePT: "Argentina", Region: records.LatinAmerica},
+			{Code: "JP", Name: "Japan", NameES: "Japón", NamePT: "Japão", Region: records.Asia},
+			{Code: "TW", Name: "Taiwan", NameES: "Taiwán", NamePT: "Taiwan", Region: records.Asia},
 		},
 		Localities: []*records.Locality{
 			{ID: "ar/cordoba", Name: "Córdoba", Level: "city", Country: "AR", Lat: ptr(-31.4), Lng: ptr(-64.18), CoordsSource: "osm"},

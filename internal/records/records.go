@@ -6,10 +6,10 @@
 //
 // # Files
 //
-//	data/countries.yaml       countries: [{code, name, name_es, region, subregion}]
-//	data/localities.yaml      localities: [{id, name, level, country, lat, lng, coords_source, aliases, note}]
+//	data/countries.yaml       countries: [{code, name, name_es, name_pt, region, subregion}]
+//	data/localities.yaml      localities: [{id, name, level, country, lat, lng, coords_source, aliases: [{name, lang, local, source, locator}], note}]
 //	data/agreements/*.yaml    agreements: [{id, latam, asia, kind, term, year, date, date_basis, status, sources, provenance, wikidata, note}]
-//	data/sources.yaml         sources: [{id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note}]
+//	data/sources.yaml         sources: [{id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note, lang}]
 //	data/published/*.yaml     table: {...} (a cross table such as Rouvinski's Table 1)
 //	                          or figures: {...} (single published figures, possibly bounds)
 //	data/site.yaml            title, nav: [{title, path}] (the site's name and main navigation)
@@ -52,11 +52,24 @@ type Country struct {
 	Code      string `yaml:"code,required"`
 	Name      string `yaml:"name,required"`
 	NameES    string `yaml:"name_es,required"`
+	NamePT    string `yaml:"name_pt,required"`
 	Region    string `yaml:"region,required"`
 	Subregion string `yaml:"subregion,required"`
 
 	Pos    srcpos.Position
 	Fields srcpos.Fields
+}
+
+// NameIn returns the country's name in a language of the site: "en",
+// "es" or "pt"; English for any other.
+func (c *Country) NameIn(lang string) string {
+	switch lang {
+	case "es":
+		return c.NameES
+	case "pt":
+		return c.NamePT
+	}
+	return c.Name
 }
 
 // Locality is a city, province, state or other subnational unit.
@@ -77,15 +90,38 @@ type Locality struct {
 
 // Alias is another name of a locality: a spelling a source uses, or the
 // name in the place's own language and script, with the source that gives
-// it.
+// it. At most one alias of a locality is Local: the usual form of its name
+// in its own language as a cited source prints it ("Región del Biobío"
+// for "Biobío Region"), which the pages in languages other than English
+// show as its name.
 type Alias struct {
 	Name    string `yaml:"name,required"`
 	Lang    string `yaml:"lang"` // a BCP 47 tag: "zh", "ja", "es"; empty when the source does not say
+	Local   bool   `yaml:"local"`
 	Source  string `yaml:"source,required"`
 	Locator string `yaml:"locator"`
 
 	Pos    srcpos.Position
 	Fields srcpos.Fields
+}
+
+// LocalName returns the alias marked local, or nil.
+func (l *Locality) LocalName() *Alias {
+	for i := range l.Aliases {
+		if l.Aliases[i].Local {
+			return &l.Aliases[i]
+		}
+	}
+	return nil
+}
+
+// NameIn returns the locality's name on the pages of a language: name in
+// English, and elsewhere its local name where it has one, otherwise name.
+func (l *Locality) NameIn(lang string) string {
+	if a := l.LocalName(); a != nil && lang != "en" {
+		return a.Name
+	}
+	return l.Name
 }
 
 // HasCoords reports whether the locality has coordinates.
@@ -135,6 +171,10 @@ type Source struct {
 	Accessed  string   `yaml:"accessed"` // the day a web source was read, YYYY-MM-DD
 	Licence   string   `yaml:"licence"`
 	Note      string   `yaml:"note"`
+	// Lang is the language of the title and container, a BCP 47 tag ("es",
+	// "pt", "zh"), when the source is in one: pages in other languages mark
+	// the title with it. Empty when unknown.
+	Lang string `yaml:"lang"`
 
 	Pos    srcpos.Position
 	Fields srcpos.Fields

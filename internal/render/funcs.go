@@ -49,7 +49,26 @@ func funcs(site *Site) template.FuncMap {
 		"deref": func(p *int) int { return *p },
 		// coord prints a latitude and longitude: "24.19° S, 65.30° W".
 		"coord": coord,
+		// pre is text for a <pre> block, such as a RIS record to copy.
+		"pre": pre,
 	}
+}
+
+// pre escapes text for a <pre> block, with LF line ends, and writes the
+// spaces and tabs that end a line as character references: RIS needs the
+// space of "ER  - ", and a literal one would be trailing whitespace, which
+// HTML checkers report as a slip. The text a reader copies is the same.
+func pre(text string) template.HTML {
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		body := strings.TrimRight(l, " \t")
+		var tail strings.Builder
+		for _, c := range l[len(body):] {
+			fmt.Fprintf(&tail, "&#%d;", c)
+		}
+		lines[i] = template.HTMLEscapeString(body) + tail.String()
+	}
+	return template.HTML(strings.Join(lines, "\n"))
 }
 
 func stop(s string) string {

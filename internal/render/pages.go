@@ -22,8 +22,14 @@ type Frame struct {
 	// which then carry the CC BY-SA attribution.
 	Wikipedia bool
 	// Scripts are site-relative paths of scripts the page loads, deferred,
-	// in <head>: ECharts on pages with charts.
+	// in <head>: static/js/charts.js on pages with charts.
 	Scripts []string
+	// Styles are site-relative paths of stylesheets the page loads after
+	// the site's own: static/charts.css on pages with charts.
+	Styles []string
+	// Bare leaves out the site's header, navigation and footer: a chart's
+	// embed, shown in another site's page.
+	Bare bool
 
 	// NoIndex keeps the page out of search engines and the sitemap, and
 	// gives it no canonical URL (the 404 page, served at any address).
@@ -207,6 +213,26 @@ type Chart struct {
 	Records bool // the chart counts today's records
 	Method  []string
 	File    string // downloads' path without extension
+	// Embed is the HTML of an iframe that shows the chart's embed page,
+	// for readers to copy into their own pages.
+	Embed string
+	Words EmbedWords
+}
+
+// EmbedWords are the words of a chart's embed snippet and embed page.
+type EmbedWords struct {
+	Heading, Intro, Label, Copy, Copied string
+	Back                                string // the embed page's link to the chart page
+}
+
+// EmbedPath is the site-relative path of the chart's embed page.
+func (c *Chart) EmbedPath() string { return c.Path() + "embed/" }
+
+// ChartEmbedPage is the template chart-embed.html: the chart alone, with
+// its source line and a link back, for an iframe.
+type ChartEmbedPage struct {
+	Frame
+	Chart *Chart
 }
 
 // Path is the chart page's site-relative path.

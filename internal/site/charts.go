@@ -9,8 +9,10 @@ import (
 	"strings"
 
 	"atlas/internal/chart"
+	"atlas/internal/export"
 	"atlas/internal/records"
 	"atlas/internal/render"
+	"atlas/internal/sitepath"
 	"atlas/internal/stats"
 )
 
@@ -31,8 +33,11 @@ var (
 	barColor      = "#0b5c8c"                                                       // the site's accent
 )
 
-// chartPage is one page under /charts/.
-type chartPage = render.Chart
+// chartPage is one page under /charts/, with the chart it draws.
+type chartPage struct {
+	*render.Chart
+	chart *chart.Chart
+}
 
 // chartFile is the name, without extension, of a chart's downloads and
 // saved images.
@@ -47,7 +52,7 @@ func (b *builder) charts() {
 		b.compareChart,
 		b.mapChart,
 	}
-	var pages []*chartPage
+	var pages []*render.Chart
 	b.charted = map[string]bool{}
 	for _, spec := range specs {
 		p, wikipedia, err := spec()
@@ -58,8 +63,8 @@ func (b *builder) charts() {
 		if p == nil {
 			continue
 		}
-		pages = append(pages, p)
-		b.chartList = append(b.chartList, p)
+		pages = append(pages, p.Chart)
+		b.chartList = append(b.chartList, p.Chart)
 		b.charted[p.Slug] = true
 		b.chartPage(p, wikipedia)
 	}
@@ -78,28 +83,78 @@ func (b *builder) charts() {
 func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 	p.File = p.Path() + chartFile(p.Slug)
 	b.chartFiles(p, wikipedia)
+	p.Words = render.EmbedWords{
+		Heading: b.msg.Sprintf("chart.embed.heading"),
+		Intro:   b.msg.Sprintf("chart.embed.intro"),
+		Label:   b.msg.Sprintf("chart.embed.label"),
+		Copy:    b.msg.Sprintf("chart.embed.copy"),
+		Copied:  b.msg.Sprintf("chart.embed.copied"),
+		Back:    b.msg.Sprintf("chart.embed.back", b.site.Title),
+	}
+	if p.chart != nil {
+		credit := b.credit(p.Path(), wikipedia)
+		credit.Data = b.site.Base.URL(p.File)
+		h, err := p.chart.HTML(credit)
+		if err != nil {
+			b.errs = append(b.errs, err)
+		}
+		p.HTML = h
+		// The iframe is as high as the chart, its title and its source line.
+		p.Embed = fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" loading="lazy"></iframe>`,
+			b.embedURL(p.EmbedPath()), template.HTMLEscapeString(p.Title), p.chart.Height+160)
+	}
 	b.page("chart", &render.ChartPage{
 		Frame: render.Frame{
 			Path:        p.Path(),
 			Title:       p.Title,
 			Description: p.Summary,
 			Wikipedia:   wikipedia,
-			Scripts:     []string{echartsJS},
+			Scripts:     []string{sitepath.ChartsJS},
+			Styles:      []string{sitepath.ChartsCSS},
 		},
-		Chart: p,
+		Chart: p.Chart,
+	})
+	b.page("chart-embed", &render.ChartEmbedPage{
+		Frame: render.Frame{
+			Path:        p.EmbedPath(),
+			Title:       p.Title,
+			Description: p.Summary,
+			Wikipedia:   wikipedia,
+			Scripts:     []string{sitepath.ChartsJS},
+			Styles:      []string{sitepath.ChartsCSS},
+			Bare:        true,
+			NoIndex:     true,
+		},
+		Chart: p.Chart,
 	})
 }
 
-// bars builds a bar chart of a dataset's rows, its HTML snippet ready.
-func (b *builder) bars(spec chart.Bars, d *stats.Dataset) (template.HTML, error) {
+// embedURL is the address an embed snippet points at: absolute when the
+// base URL has a host, else the site path (the snippet then needs the
+// site's host put in front).
+func (b *builder) embedURL(sitePath string) string {
+	if b.site.Base.Origin != "" {
+		return b.site.Base.Abs(sitePath)
+	}
+	return b.site.Base.URL(sitePath)
+}
+
+// credit is what a chart's exports carry: its licence and its page's URL.
+func (b *builder) credit(pagePath string, wikipedia bool) chart.Credit {
+	lic := export.LicenceContent
+	if wikipedia {
+		lic = export.LicenceWikipedia
+	}
+	u := b.embedURL(pagePath)
+	return chart.Credit{Footer: b.msg.Sprintf("chart.export.footer", b.site.Title, lic, u), URL: u}
+}
+
+// bars builds a bar chart of a dataset's rows; the chart page renders it.
+func (b *builder) bars(spec chart.Bars, d *stats.Dataset) (*chart.Chart, error) {
 	spec.Categories, spec.Links = chart.DatasetCategories(d, b.site.Base.URL)
 	spec.ValueName = b.msg.Sprintf("chart.value-name")
 	spec.Text = b.msg
-	c, err := chart.NewBars(spec)
-	if err != nil {
-		return "", err
-	}
-	return c.HTML()
+	return chart.NewBars(spec)
 }
 
 // paras returns the paragraphs key.1, key.2, … that the messages give,
@@ -165,16 +220,15 @@ func (b *builder) table1Chart() (*chartPage, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	return &chartPage{
+	return &chartPage{chart: h, Chart: &render.Chart{
 		Slug:    slug,
 		Title:   b.msg.Sprintf("chart.table-1.title"),
 		Summary: b.msg.Sprintf("chart.table-1.summary", t.GrandTotal, top.Total, top.Country.Name),
-		HTML:    h,
 		Notes:   b.paras("chart.table-1.note"),
 		Data:    d,
 		Sources: []citeView{b.m.cite(t.Source, t.Locator)},
 		Method:  b.paras("chart.table-1.method"),
-	}, false, nil
+	}}, false, nil
 }
 
 // partnersChart draws each partner country's share of Table 1.
@@ -203,16 +257,15 @@ func (b *builder) partnersChart() (*chartPage, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	return &chartPage{
+	return &chartPage{chart: h, Chart: &render.Chart{
 		Slug:    slug,
 		Title:   b.msg.Sprintf("chart.table-1-partners.title"),
 		Summary: b.msg.Sprintf("chart.table-1-partners.summary", args...),
-		HTML:    h,
 		Notes:   b.paras("chart.table-1-partners.note", len(t.Rows)),
 		Data:    d,
 		Sources: []citeView{b.m.cite(t.Source, t.Locator)},
 		Method:  b.paras("chart.table-1-partners.method"),
-	}, false, nil
+	}}, false, nil
 }
 
 // chinaFigures is the id of the Latinoamérica21 counts.
@@ -248,16 +301,15 @@ func (b *builder) chinaChart() (*chartPage, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	return &chartPage{
+	return &chartPage{chart: h, Chart: &render.Chart{
 		Slug:    slug,
 		Title:   b.msg.Sprintf("chart.china-2015-2021.title", partner.Name, b.msg.List(years)),
 		Summary: b.msg.Sprintf("chart.china-2015-2021.summary", adj, b.msg.List(years)),
-		HTML:    h,
 		Notes:   b.paras("chart.china-2015-2021.note"),
 		Data:    d,
 		Sources: []citeView{b.m.cite(set.Source, set.Locator)},
 		Method:  b.paras("chart.china-2015-2021.method"),
-	}, false, nil
+	}}, false, nil
 }
 
 // adjective is a partner country's adjective, as in "Chinese localities"
@@ -291,17 +343,16 @@ func (b *builder) compareChart() (*chartPage, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	return &chartPage{
+	return &chartPage{chart: h, Chart: &render.Chart{
 		Slug:    slug,
 		Title:   b.msg.Sprintf("chart.table-1-vs-records.title"),
 		Summary: b.msg.Sprintf("chart.table-1-vs-records.summary", t.GrandTotal, recTotal),
-		HTML:    h,
 		Notes:   b.paras("chart.table-1-vs-records.note"),
 		Data:    d,
 		Sources: []citeView{b.m.cite(t.Source, t.Locator)},
 		Records: true,
 		Method:  b.paras("chart.table-1-vs-records.method"),
-	}, true, nil
+	}}, true, nil
 }
 
 // mapChart draws today's records per Latin American and Caribbean country
@@ -333,24 +384,20 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	h, err := c.HTML()
-	if err != nil {
-		return nil, false, err
-	}
+	h := c
 	notes := b.paras("chart.map.note")
 	if len(missing) > 0 {
 		notes = append(notes, b.msg.Sprintf("chart.map.small", strings.Join(missing, ", ")))
 	}
-	return &chartPage{
+	return &chartPage{chart: h, Chart: &render.Chart{
 		Slug:    "map",
 		Title:   b.msg.Sprintf("chart.map.title"),
 		Summary: b.msg.Sprintf("chart.map.summary", total, with),
-		HTML:    h,
 		Notes:   notes,
 		Data:    d,
 		Records: true,
 		Method:  b.paras("chart.map.method"),
-	}, true, nil
+	}}, true, nil
 }
 
 // mapRegionsOf returns the map's regions with their counts, in the order
@@ -399,7 +446,7 @@ func mapRegions(fsys fs.FS) (*chart.GeoMap, error) {
 
 // countryChart draws a country's recorded agreements by partner, for its
 // page.
-func (b *builder) countryChart(c countryView, ps []stats.Partner) (template.HTML, error) {
+func (b *builder) countryChart(c countryView, ps []stats.Partner, wikipedia bool) (template.HTML, error) {
 	s := chart.Series{Name: b.msg.Sprintf("chart.value-name"), Color: barColor}
 	var names, links []string
 	for _, p := range ps {
@@ -422,5 +469,5 @@ func (b *builder) countryChart(c countryView, ps []stats.Partner) (template.HTML
 	if err != nil {
 		return "", err
 	}
-	return ch.HTML()
+	return ch.HTML(b.credit(c.Path, wikipedia))
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/json"
+	"html"
 	"os"
 	"regexp"
 	"strings"
@@ -94,8 +95,26 @@ func TestCiteBlocks(t *testing.T) {
 		if ris["TI"][0] != csl[0].Title || csl[0].ID != bib["key"] {
 			t.Errorf("%s: title %q vs %q, key %q vs %q", dir, ris["TI"][0], csl[0].Title, bib["key"], csl[0].ID)
 		}
-		if !strings.Contains(string(files[dir+"index.html"]), `id="cite-this"`) {
+		page := string(files[dir+"index.html"])
+		if !strings.Contains(page, `id="cite-this"`) {
 			t.Errorf("%sindex.html: no Cite this block", dir)
+		}
+		// The blocks to copy read as the files, and no line of the page
+		// ends in a space: the RIS block's "ER  - " had one, which HTML
+		// checkers report.
+		for _, f := range []struct{ summary, file string }{{"BibTeX", "cite.bib"}, {"RIS", "cite.ris"}, {"CSL-JSON", "cite.json"}} {
+			_, block, _ := strings.Cut(page, `id="cite-this"`)
+			m := regexp.MustCompile(`<summary>` + f.summary + `</summary><pre>([^<]*)</pre>`).FindStringSubmatch(block)
+			want := strings.ReplaceAll(string(files[dir+f.file]), "\r\n", "\n")
+			if m == nil || html.UnescapeString(m[1]) != want {
+				t.Errorf("%sindex.html: the %s block does not read as %s:\n%v", dir, f.summary, f.file, m)
+			}
+		}
+		for i, l := range strings.Split(page, "\n") {
+			if strings.TrimRight(l, " \t\r") != strings.TrimRight(l, "\r") {
+				t.Errorf("%sindex.html:%d: trailing whitespace: %q", dir, i+1, l)
+				break
+			}
 		}
 	}
 	for _, dir := range []string{"agreements/ar-jujuy-province--cn-guizhou/", "charts/table-1/", "cases/jujuy-guizhou/", "", "data/", "places/cn/henan/", "partners/china/", "countries/chile/"} {

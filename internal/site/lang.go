@@ -19,8 +19,9 @@ import (
 // root, the others under /<code>/. What does not depend on the language
 // (the records, their indexes and counts, the downloads) is loaded and
 // derived once; inLang makes the light copy of the model that one
-// language's pages read: the countries under their names in it, Table 1
-// printed with them, its texts, and its order of names.
+// language's pages read: the countries and localities under their names
+// in it (records.Country.NameIn, Locality.NameIn), Table 1 printed with
+// them, its texts, and its order of names.
 
 // inLang returns the model as the pages of lang show it, with msg its
 // string table.
@@ -33,12 +34,20 @@ func (m *model) inLang(lang string, msg *messages.Table) *model {
 		ix.Country = make(map[string]*records.Country, len(m.ix.Country))
 		for i, c := range m.d.Countries {
 			lc := *c
-			lc.Name = countryName(c, lang)
+			lc.Name = c.NameIn(lang)
 			d.Countries[i], ix.Country[c.Code] = &lc, &lc
+		}
+		d.Localities = make([]*records.Locality, len(m.d.Localities))
+		ix.Locality = make(map[string]*records.Locality, len(m.ix.Locality))
+		for i, l := range m.d.Localities {
+			ll := *l
+			ll.Name = l.NameIn(lang)
+			d.Localities[i], ix.Locality[l.ID] = &ll, &ll
 		}
 		lm.d, lm.ix = &d, &ix
 		lm.table1 = stats.NewTable(m.table1.Table, &ix, m.twinning, m.otherKinds)
 	}
+	lm.ranks = nameRanks(lm.d, msg)
 	lm.cases = m.docsIn(lang, m.allCases)
 	lm.pages = sortPages(m.docsIn(lang, m.allPages))
 	lm.countries = lm.listCountries()
@@ -51,14 +60,6 @@ func sortPages(pages []*content.Doc) []*content.Doc {
 		return cmp.Or(cmp.Compare(a.Page.Order, b.Page.Order), strings.Compare(a.Key, b.Key))
 	})
 	return pages
-}
-
-// countryName is a country's name in lang.
-func countryName(c *records.Country, lang string) string {
-	if lang == "es" {
-		return c.NameES
-	}
-	return c.Name
 }
 
 // docsIn returns, for every key of docs, its text in lang, or where it
@@ -135,12 +136,42 @@ func (m *model) checkLangs() error {
 	return errs.Err()
 }
 
-// compareNames orders names as the model's language sorts them.
+// compareNames orders names as the model's language sorts them (its
+// collation: "Á" with "A").
 func (m *model) compareNames(a, b string) int {
 	if m.msg == nil {
 		return strings.Compare(a, b)
 	}
+	ra, oka := m.ranks[a]
+	rb, okb := m.ranks[b]
+	if oka && okb {
+		return cmp.Compare(ra, rb)
+	}
 	return m.msg.Compare(a, b)
+}
+
+// nameRanks sorts the names of the countries and localities once, by the
+// language's collation, so that the long lists (every agreement, by
+// country and locality) compare two numbers rather than two collation
+// keys.
+func nameRanks(d *records.Data, msg *messages.Table) map[string]int {
+	var names []string
+	for _, c := range d.Countries {
+		names = append(names, c.Name)
+	}
+	for _, l := range d.Localities {
+		names = append(names, l.Name)
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	if msg != nil {
+		slices.SortFunc(names, msg.Compare)
+	}
+	ranks := make(map[string]int, len(names))
+	for i, n := range names {
+		ranks[n] = i
+	}
+	return ranks
 }
 
 // alternates fills the frame's language links: the page in every language

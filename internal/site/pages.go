@@ -172,12 +172,13 @@ func (b *builder) countries() {
 			Cases:      m.caseViews(c.Code),
 		}
 		if len(ps) > 0 {
-			h, err := b.countryChart(c, ps)
+			h, err := b.countryChart(c, ps, p.Wikipedia)
 			if err != nil {
 				b.errs = append(b.errs, err)
 			}
 			p.Chart = h
-			p.Scripts = []string{sitepath.ECharts}
+			p.Scripts = []string{sitepath.ChartsJS}
+			p.Styles = []string{sitepath.ChartsCSS}
 		}
 		b.page("country", p)
 	}

@@ -55,7 +55,7 @@ func (b *builder) partnerPages(ln *links) {
 		})
 	}
 	slices.SortFunc(list, func(a, b render.Partner) int {
-		return cmp.Or(cmp.Compare(b.Agreements, a.Agreements), strings.Compare(a.Name, b.Name))
+		return cmp.Or(cmp.Compare(b.Agreements, a.Agreements), m.compareNames(a.Name, b.Name))
 	})
 	b.page("partners", &render.PartnersPage{
 		Frame: render.Frame{
@@ -100,7 +100,7 @@ func (m *model) partnerPlaces(as []agreementView, ln *links) []render.Place {
 		}
 	}
 	slices.SortFunc(out, func(a, b render.Place) int {
-		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+		return cmp.Or(m.compareNames(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
 	return out
 }

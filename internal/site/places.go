@@ -78,7 +78,7 @@ func (b *builder) placePages(ln *links) {
 		Title:       b.msg.Sprintf("page.places.title"),
 		Description: b.msg.Sprintf("page.places.description"),
 	}}
-	for _, g := range sortedGroups(groups) {
+	for _, g := range sortedGroups(groups, b.m.compareNames) {
 		if g.Country.Region == records.Asia {
 			page.Asia = append(page.Asia, g)
 		} else {
@@ -98,15 +98,15 @@ func side(asian bool) string {
 
 // sortedGroups orders the groups by country name and each group's places
 // by name.
-func sortedGroups(groups map[string]*render.PlacesGroup) []render.PlacesGroup {
+func sortedGroups(groups map[string]*render.PlacesGroup, compare func(a, b string) int) []render.PlacesGroup {
 	var out []render.PlacesGroup
 	for _, g := range groups {
 		slices.SortFunc(g.Places, func(a, b render.Place) int {
-			return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+			return cmp.Or(compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 		})
 		out = append(out, *g)
 	}
-	slices.SortFunc(out, func(a, b render.PlacesGroup) int { return strings.Compare(a.Country.Name, b.Country.Name) })
+	slices.SortFunc(out, func(a, b render.PlacesGroup) int { return compare(a.Country.Name, b.Country.Name) })
 	return out
 }
 

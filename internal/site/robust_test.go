@@ -46,6 +46,7 @@ table:
 		sitetest.WriteTo(t, src, sitetest.Minimal[strings.Index(sitetest.Minimal, "-- data/countries.yaml --"):strings.Index(sitetest.Minimal, "-- data/localities.yaml --")]+`  - code: UY
     name: Uruguay
     name_es: Uruguay
+    name_pt: Uruguai
     region: latin-america
     subregion: South America
 `)

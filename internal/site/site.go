@@ -210,10 +210,11 @@ type model struct {
 	// twinning and otherKinds count the records of Table 1's kinds and of
 	// the others, for Table 1 in each language.
 	twinning, otherKinds stats.Counts
-	lang                 string    // the language of the pages the model is for
-	langs                []string  // the site's languages, English first
-	year                 int       // the current year, the latest a record may carry
-	day                  time.Time // the build's day, the latest an updated: date may be
+	ranks                map[string]int // country and locality names in lang's order (compareNames)
+	lang                 string         // the language of the pages the model is for
+	langs                []string       // the site's languages, English first
+	year                 int            // the current year, the latest a record may carry
+	day                  time.Time      // the build's day, the latest an updated: date may be
 	msg                  *messages.Table
 
 	// Computed once by assemble, for every page that needs them.
@@ -237,7 +238,7 @@ func assemble(fsys fs.FS, year int, date time.Time, basePath string) (*model, er
 		errs.Append(err)
 		return nil, errs.Err()
 	}
-	ix, err := records.Validate(d, year)
+	ix, err := records.Validate(d, year, date)
 	if err != nil {
 		errs.Append(err)
 		return nil, errs.Err()
@@ -287,7 +288,7 @@ type builder struct {
 	// charted holds the slugs of the chart pages built, for links to them.
 	charted map[string]bool
 	// chartList holds the chart pages built, in order, for the search.
-	chartList []*chartPage
+	chartList []*render.Chart
 	errs      []error
 	// sitemap lists the pages rendered so far, by site-relative path.
 	sitemap []export.SitemapEntry

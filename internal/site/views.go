@@ -64,10 +64,10 @@ func (m *model) agreements(keep func(agreementView) bool) []agreementView {
 	}
 	slices.SortFunc(out, func(a, b agreementView) int {
 		return cmp.Or(
-			strings.Compare(a.LatAmCountry.Name, b.LatAmCountry.Name),
-			strings.Compare(a.LatAm.Name, b.LatAm.Name),
-			strings.Compare(a.AsiaCountry.Name, b.AsiaCountry.Name),
-			strings.Compare(a.Asia.Name, b.Asia.Name),
+			m.compareNames(a.LatAmCountry.Name, b.LatAmCountry.Name),
+			m.compareNames(a.LatAm.Name, b.LatAm.Name),
+			m.compareNames(a.AsiaCountry.Name, b.AsiaCountry.Name),
+			m.compareNames(a.Asia.Name, b.Asia.Name),
 			strings.Compare(a.ID, b.ID),
 		)
 	})
@@ -116,7 +116,7 @@ func (m *model) listCountries() []countryView {
 			out = append(out, v)
 		}
 	}
-	slices.SortFunc(out, func(a, b countryView) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(out, func(a, b countryView) int { return m.compareNames(a.Name, b.Name) })
 	return out
 }
 
@@ -137,7 +137,7 @@ func (m *model) localities(code string, as []agreementView) []localityView {
 		res[i] = *v
 	}
 	slices.SortFunc(res, func(a, b localityView) int {
-		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+		return cmp.Or(m.compareNames(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
 	return res
 }

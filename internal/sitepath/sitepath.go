@@ -40,13 +40,16 @@ const (
 	Sitemap     = "sitemap.xml"
 	Robots      = "robots.txt"
 
-	Favicon    = "static/favicon.svg"
-	Stylesheet = "static/atlas.css"
-	TableJS    = "static/js/table.js"
-	SearchJS   = "static/js/search.js"
-	FacetsJS   = "static/js/facets.js"
-	ECharts    = "static/vendor/echarts/echarts.custom.min.js"
-	LatAmMap   = "static/vendor/world-atlas/latam.geo.json"
+	Favicon     = "static/favicon.svg"
+	Stylesheet  = "static/atlas.css"
+	NoScriptCSS = "static/noscript.css" // the rules for a page read without JavaScript
+	TableJS     = "static/js/table.js"
+	SearchJS    = "static/js/search.js"
+	FacetsJS    = "static/js/facets.js"
+	ECharts     = "static/vendor/echarts/echarts.custom.min.js"
+	ChartsJS    = "static/js/charts.js" // draws the charts; loads the ECharts bundle itself
+	ChartsCSS   = "static/charts.css"   // the chart boxes' heights
+	LatAmMap    = "static/vendor/world-atlas/latam.geo.json"
 )
 
 // Country is the path of a country's page, from its English name.
@@ -120,6 +123,7 @@ func (u URLs) Partners() string            { return u.url(Partners) }
 func (u URLs) SearchIndex() string         { return u.Base.URL(SearchIndexIn(u.Lang)) }
 func (u URLs) Favicon() string             { return u.url(Favicon) }
 func (u URLs) Stylesheet() string          { return u.url(Stylesheet) }
+func (u URLs) NoScriptCSS() string         { return u.url(NoScriptCSS) }
 func (u URLs) TableJS() string             { return u.url(TableJS) }
 func (u URLs) SearchJS() string            { return u.url(SearchJS) }
 func (u URLs) FacetsJS() string            { return u.url(FacetsJS) }

@@ -126,31 +126,37 @@ countries:
   - code: AR
     name: Argentina
     name_es: Argentina
+    name_pt: Argentina
     region: latin-america
     subregion: South America
   - code: BR
     name: Brazil
     name_es: Brasil
+    name_pt: Brasil
     region: latin-america
     subregion: South America
   - code: CN
     name: China
     name_es: China
+    name_pt: China
     region: asia
     subregion: East Asia
   - code: TW
     name: Taiwan
     name_es: Taiwán
+    name_pt: Taiwan
     region: asia
     subregion: East Asia
   - code: JP
     name: Japan
     name_es: Japón
+    name_pt: Japão
     region: asia
     subregion: East Asia
   - code: IN
     name: India
     name_es: India
+    name_pt: Índia
     region: asia
     subregion: South Asia
 -- data/localities.yaml --

@@ -1,9 +1,17 @@
-// Entry for the custom ECharts bundle (echarts.custom.min.js).
-// Built by .ci/vendor-assets with esbuild as an IIFE with the global name
-// `echarts`, so go-echarts snippets can call echarts.init(el, theme, opts),
-// echarts.registerMap(name, geojson), chart.setOption(...), chart.on(...).
+// Entry for the full ECharts bundle (echarts.custom.min.js), for every
+// chart but the bar charts (see entry-bars.js): maps, and the charts other
+// pages add. Built by .ci/vendor-assets with esbuild as an IIFE with the
+// global name `echarts`, which static/charts.js uses: echarts.init(el,
+// theme, opts), echarts.registerMap(name, geojson),
+// echarts.registerTheme(name, theme), chart.setOption(...), chart.on(...),
+// chart.renderToSVGString() for the exports.
 // Only the chart types and components the atlas uses are registered; add
 // more here (and re-run .ci/vendor-assets) if a page needs them.
+//
+// The renderer is SVG only: it draws the page's chart (zrender sets the
+// SVG's styles through the CSSOM, which a Content-Security-Policy without
+// 'unsafe-inline' allows) and the SVG and PNG exports. No toolbox: the
+// page has its own export control.
 import { use } from 'echarts/core';
 import {
   BarChart,
@@ -18,21 +26,7 @@ import {
   GeoComponent,
   AriaComponent
 } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
-
-// Toolbox with the saveAsImage feature only. The stock ToolboxComponent also
-// registers magicType, dataView, dataZoom and restore, and pulls in the
-// dataZoom component with them.
-import ToolboxModel from 'echarts/lib/component/toolbox/ToolboxModel.js';
-import ToolboxView from 'echarts/lib/component/toolbox/ToolboxView.js';
-import { registerFeature } from 'echarts/lib/component/toolbox/featureManager.js';
-import SaveAsImage from 'echarts/lib/component/toolbox/feature/SaveAsImage.js';
-
-function ToolboxSaveAsImageComponent(registers) {
-  registers.registerComponentModel(ToolboxModel);
-  registers.registerComponentView(ToolboxView);
-  registerFeature('saveAsImage', SaveAsImage);
-}
+import { SVGRenderer } from 'echarts/renderers';
 
 use([
   BarChart,
@@ -44,10 +38,9 @@ use([
   VisualMapPiecewiseComponent,
   GeoComponent,
   AriaComponent,
-  ToolboxSaveAsImageComponent,
-  CanvasRenderer
+  SVGRenderer
 ]);
 
-// The whole core API (init, registerMap, getMap, connect, dispose, graphic,
+// The whole core API (init, registerMap, registerTheme, getMap, graphic,
 // number, format, util, time, ...) becomes the global `echarts`.
 export * from 'echarts/core';
