@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -86,6 +87,52 @@ func TestNewCase(t *testing.T) {
 		stderr.Reset()
 		if code := run(tt.args, &stdout, &stderr); code != tt.code || !strings.Contains(stderr.String(), tt.msg) {
 			t.Errorf("atlas %q: exit %d, stderr %q; want %d and %q", tt.args, code, stderr.String(), tt.code, tt.msg)
+		}
+	}
+}
+
+// TestExposedWarning: -addr 0.0.0.0 bound every interface with one line
+// among the build lines. The warning is now a block that says who can
+// read the preview and what it answers to; a loopback address gets none.
+func TestExposedWarning(t *testing.T) {
+	for _, tt := range []struct {
+		addr    string
+		answers string // "" for no warning
+	}{
+		{"127.0.0.1:8080", ""},
+		{"[::1]:8080", ""},
+		{"0.0.0.0:8080", "this machine's own addresses"},
+		{"[::]:8080", "this machine's own addresses"},
+		{"192.168.1.5:8080", "192.168.1.5"},
+	} {
+		a, err := net.ResolveTCPAddr("tcp", tt.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := exposedWarning(a)
+		if tt.answers == "" {
+			if got != "" {
+				t.Errorf("%s: warned:\n%s", tt.addr, got)
+			}
+			continue
+		}
+		lines := strings.Split(strings.TrimSuffix(got, "\n"), "\n")
+		for _, want := range []string{
+			"listens on " + a.String() + ", which OTHER MACHINES CAN REACH",
+			"answers only requests for localhost, 127.0.0.1, [::1] and " + tt.answers + ".",
+			"use -addr 127.0.0.1:PORT",
+		} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: the warning lacks %q:\n%s", tt.addr, want, got)
+			}
+		}
+		for _, l := range lines {
+			if !strings.HasPrefix(l, "atlas serve: WARNING") {
+				t.Errorf("%s: line %q does not start with the warning's prefix", tt.addr, l)
+			}
+		}
+		if len(lines) < 4 {
+			t.Errorf("%s: %d lines, want a block of at least 4:\n%s", tt.addr, len(lines), got)
 		}
 	}
 }

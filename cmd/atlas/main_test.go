@@ -263,12 +263,59 @@ agreements:
     date_basis: signature
     sources:
       - source: report
+  - id: ar-jujuy-province--cn-guizhou--2
+    latam: ar/jujuy-province
+    asia: cn/guizhou
+    kind: friendship
+    year: 2026
+    date: 2026-12-01
+    sources:
+      - source: report
+  - id: ar-jujuy-province--cn-guizhou--3
+    latam: ar/jujuy-province
+    asia: cn/guizhou
+    kind: cooperation
+    year: 2026
+    date: 2026-12
+    sources:
+      - source: report
+  - id: ar-jujuy-province--cn-guizhou--4
+    latam: ar/jujuy-province
+    asia: cn/guizhou
+    kind: mou
+    year: 2026
+    date: 2026-11
+    sources:
+      - source: report
+  - id: ar-jujuy-province--jp-osaka--2
+    latam: ar/jujuy-province
+    asia: jp/osaka
+    kind: friendship
+    year: 2018
+    date: 2018-02-30
+    sources:
+      - source: report
+  - id: ar-jujuy-province--jp-osaka--3
+    latam: ar/jujuy-province
+    asia: jp/osaka
+    kind: cooperation
+    year: 2018
+    date: 2018-00
+    sources:
+      - source: report
 `,
+			// The build's day is 2026-11-30: dates later in its year were
+			// accepted, as only years were compared, and so were days and
+			// months that no calendar has.
 			want: []string{
 				`data/agreements/ar.yaml:7:11: date: "2017-05-01" is not in the year 2018 (a date in the record's year)`,
 				`data/agreements/ar.yaml:8:17: date_basis: unknown value "handshake" (expected one of signature, declaration, council-resolution, approval, announcement)`,
 				`data/agreements/ar.yaml:15:11: date: given without a year (add year: 2018)`,
 				`data/agreements/ar.yaml:16:17: date_basis: given without a year (omit it, or add the year the source gives)`,
+				`data/agreements/ar.yaml:24:11: date: "2026-12-01" is after the build's day, 2026-11-30 (a date no later than it; build with -date to set the day)`,
+				`data/agreements/ar.yaml:32:11: date: "2026-12" is after the build's day, 2026-11-30 (a date no later than it; build with -date to set the day)`,
+				`data/agreements/ar.yaml:48:11: date: "2018-02-30" is not a month or day (YYYY-MM or YYYY-MM-DD; a bare year goes in year)`,
+				`data/agreements/ar.yaml:56:11: date: "2018-00" is not a month or day (YYYY-MM or YYYY-MM-DD; a bare year goes in year)`,
 			},
 		},
 		{
@@ -292,11 +339,35 @@ sources:
   - id: offline
     kind: book
     title: "A printed book"
+  - id: tomorrow
+    kind: news
+    title: "A report read the day after the build"
+    url: "https://example.org/tomorrow"
+    accessed: "2026-12-01"
+  - id: today
+    kind: news
+    title: "A report read on the build's day"
+    url: "https://example.org/today"
+    accessed: "2026-11-30"
+    date: "2026-11-30"
+  - id: forthcoming
+    kind: book
+    title: "A book dated after the build"
+    date: "2026-12"
+  - id: no-month
+    kind: book
+    title: "A book of no month"
+    date: "2019-13"
 `,
+			// The build's day is 2026-11-30: a day later in the same year
+			// was accepted, as only years were compared.
 			want: []string{
 				"data/sources.yaml:2:5: accessed: missing (the day the web page was read, YYYY-MM-DD)",
-				`data/sources.yaml:10:15: accessed: "2027-01-02" is after the current year (a day no later than the build, in 2026 at the latest)`,
+				`data/sources.yaml:10:15: accessed: "2027-01-02" is after the build's day, 2026-11-30 (a date no later than it; build with -date to set the day)`,
 				`data/sources.yaml:15:15: accessed: "2026-02-30" is not a day (YYYY-MM-DD)`,
+				`data/sources.yaml:23:15: accessed: "2026-12-01" is after the build's day, 2026-11-30 (a date no later than it; build with -date to set the day)`,
+				`data/sources.yaml:33:11: date: "2026-12" is after the build's day, 2026-11-30 (a date no later than it; build with -date to set the day)`,
+				`data/sources.yaml:37:11: date: "2019-13" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`,
 			},
 		},
 		{
@@ -826,6 +897,21 @@ agreements:
 			name:  "empty list item",
 			files: "-- data/agreements/ar.yaml --\nagreements:\n  -\n",
 			want:  []string{"data/agreements/ar.yaml:2:4: agreements: an empty list item (expected a mapping with keys id, latam, asia, kind, term, year, date, date_basis, status, sources, provenance, wikidata, note)"},
+		},
+		{
+			// yaml.v3 ended a line at the lone CR: the unknown field below
+			// was reported on line 4 of a file whose editor shows it on 3.
+			name:  "lone carriage return in a data file",
+			files: "-- data/sources.yaml --\nsources:\n  - id: report\r    kind: report\n    titel: x\n",
+			want:  []string{"data/sources.yaml:2:15: a carriage return without a line feed, which YAML reads as a line break but a position does not (save the file with LF or CRLF line endings, and no other line break)"},
+		},
+		{
+			name:  "CRLF data file",
+			files: "-- data/sources.yaml --\nsources:\r\n  - id: report\r\n    kind: report\r\n    titel: x\r\n",
+			want: []string{
+				"data/sources.yaml:2:5: title: missing (required)",
+				"data/sources.yaml:4:5: titel: unknown field (expected one of id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note)",
+			},
 		},
 		{
 			name:  "settings not a mapping",

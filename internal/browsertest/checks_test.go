@@ -99,11 +99,20 @@ const axeLoadJS = `new Promise((resolve, reject) => {
   document.head.append(s);
 })`
 
-// runAxe injects axe-core into the page, runs it and returns its
-// violations.
+// axeLoadedJS says whether the page has axe-core already.
+const axeLoadedJS = `typeof axe !== 'undefined'`
+
+// runAxe injects axe-core into the page, unless it is there already, runs
+// it and returns its violations.
 func runAxe(ctx context.Context) ([]string, error) {
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(axeLoadJS, basePath+axePath), chromedp.EvalAwaitPromise)); err != nil {
-		return nil, fmt.Errorf("injecting axe-core: %w", err)
+	loaded, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axeLoadedJS))
+	if err != nil {
+		return nil, fmt.Errorf("looking for axe-core: %w", err)
+	}
+	if !loaded {
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(axeLoadJS, basePath+axePath), chromedp.EvalAwaitPromise)); err != nil {
+			return nil, fmt.Errorf("injecting axe-core: %w", err)
+		}
 	}
 	vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](axeRunJS, chromedp.EvalAwaitPromise))
 	if err != nil {

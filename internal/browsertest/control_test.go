@@ -27,6 +27,7 @@ func (b *browserTest) testControl(t *testing.T) {
 		{"an uncaught exception", "exception: Uncaught Error: control: an uncaught exception"},
 		{"the browser's log of a failed load", "browser error [network]: Failed to load resource"},
 		{"an axe violation", "axe image-alt (critical)"},
+		{"a contrast violation in the dark scheme only", "in the dark scheme: axe color-contrast (serious)"},
 		{"a blank chart", "chart #blank: blank: canvas 300x150 with no painted pixel"},
 		{"a chart that never renders", `chart #never: not rendered: data-rendered is not "true"`},
 	}
@@ -37,6 +38,11 @@ func (b *browserTest) testControl(t *testing.T) {
 	}
 	if containsSubstr(problems, "#painted") {
 		t.Errorf("a chart that did draw was reported")
+	}
+	for _, p := range problems {
+		if strings.Contains(p, "color-contrast") && !strings.HasPrefix(p, "in the dark scheme: ") {
+			t.Errorf("a contrast problem of the dark scheme was reported in the light one: %s", p)
+		}
 	}
 	if t.Failed() {
 		t.Logf("reported:\n%s", strings.Join(problems, "\n"))

@@ -55,14 +55,40 @@ func (b *browserTest) testNarrow(t *testing.T) {
 	}
 }
 
+// kinds are the pages that the screenshots cover: one of every kind of
+// page on the site.
+var kinds = []struct{ name, path string }{
+	{"home", ""},
+	{"cases", "cases/"},
+	{"case", "cases/jujuy-guizhou/"},
+	{"charts", "charts/"},
+	{"chart-table-1", "charts/table-1/"},
+	{"chart-map", "charts/map/"},
+	{"table-1", "table-1/"},
+	{"countries", "countries/"},
+	{"country-chile", "countries/chile/"},
+	{"partners", "partners/"},
+	{"partner-china", "partners/china/"},
+	{"places", "places/"},
+	{"place", "places/ar/jujuy-province/"},
+	{"agreements", "agreements/"},
+	{"agreements-partner", "agreements/partner/china/"},
+	{"agreement", "agreements/ar-jujuy-province--cn-guizhou/"},
+	{"sources", "sources/"},
+	{"data", "data/"},
+	{"search", "search/?q=Jujuy"},
+	{"page-about", "about/"},
+	{"not-found", "404.html"},
+}
+
 // maxShotHeight limits a screenshot's height, in CSS pixels: the list of
 // agreements is tens of thousands of pixels tall at a phone's width.
 const maxShotHeight = 6000
 
-// testScreenshots saves screenshots of the representative pages at a
-// desktop's and a phone's width into $ATLAS_SCREENSHOTS, for people to
-// look at. It checks the pages as it goes, but asserts nothing about the
-// pictures.
+// testScreenshots saves screenshots of a page of every kind at a
+// desktop's and a phone's width, in the light and the dark scheme, into
+// $ATLAS_SCREENSHOTS, for people to look at: NAME-WIDTH-SCHEME.png. It
+// checks the pages as it goes, but asserts nothing about the pictures.
 func (b *browserTest) testScreenshots(t *testing.T) {
 	dir := os.Getenv("ATLAS_SCREENSHOTS")
 	if dir == "" {
@@ -72,9 +98,17 @@ func (b *browserTest) testScreenshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	tab := b.newTab(t)
-	for _, s := range shown {
-		for _, width := range []int64{desktop, phone} {
-			file := filepath.Join(dir, fmt.Sprintf("%s-%d.png", s.name, width))
+	for _, s := range kinds {
+		for _, shot := range []struct {
+			width int64
+			dark  bool
+		}{{desktop, false}, {desktop, true}, {phone, false}, {phone, true}} {
+			scheme := "light"
+			if shot.dark {
+				scheme = "dark"
+			}
+			width := shot.width
+			file := filepath.Join(dir, fmt.Sprintf("%s-%d-%s.png", s.name, width, scheme))
 			shoot := func(ctx context.Context) error {
 				png, err := chromedp.Run(ctx, pageScreenshot(width))
 				if err != nil {
@@ -82,7 +116,7 @@ func (b *browserTest) testScreenshots(t *testing.T) {
 				}
 				return os.WriteFile(file, png, 0o644)
 			}
-			problems, err := visit(tab, b.origin, b.url(s.path), visitOptions{width: width, charts: chartTimeout, then: shoot})
+			problems, err := visit(tab, b.origin, b.url(s.path), visitOptions{width: width, dark: shot.dark, charts: chartTimeout, then: shoot})
 			if err != nil {
 				t.Fatal(err)
 			}

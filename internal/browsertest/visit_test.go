@@ -26,7 +26,8 @@ var axeSource string
 type visitOptions struct {
 	width  int64 // viewport width in CSS pixels
 	noJS   bool  // disable JavaScript before loading the page
-	axe    bool  // run axe-core in the page
+	dark   bool  // load the page with prefers-color-scheme: dark (else light)
+	axe    bool  // run axe-core in the page, in the light and the dark scheme
 	charts time.Duration
 	// then runs in the tab after the checks, while the page is still open,
 	// for the caller's own assertions; nil for none.
@@ -61,6 +62,11 @@ func visit(tab context.Context, origin, pageURL string, o visitOptions) ([]strin
 			return nil, err
 		}
 	}
+	// Every visit sets the scheme, since a tab keeps its emulation from
+	// one page to the next.
+	if err := emulateScheme(ctx, o.dark); err != nil {
+		return nil, err
+	}
 	if err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(o.width, 900),
 		chromedp.Navigate(pageURL),
@@ -75,7 +81,7 @@ func visit(tab context.Context, origin, pageURL string, o visitOptions) ([]strin
 		rec.add(problems...)
 	}
 	if o.axe {
-		problems, err := runAxe(ctx)
+		problems, err := runAxeSchemes(ctx, o.dark)
 		if err != nil {
 			return nil, err
 		}
@@ -90,6 +96,45 @@ func visit(tab context.Context, origin, pageURL string, o visitOptions) ([]strin
 		return nil, err
 	}
 	return rec.take(), nil
+}
+
+// emulateScheme makes the tab's pages see prefers-color-scheme: dark, or
+// light.
+func emulateScheme(ctx context.Context, dark bool) error {
+	scheme := "light"
+	if dark {
+		scheme = "dark"
+	}
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+	})
+	return err
+}
+
+// runAxeSchemes runs axe-core in the page as it is loaded, then again in
+// the other colour scheme (the stylesheet follows prefers-color-scheme, so
+// contrast must hold in both), and puts the page back in its own scheme.
+// The other scheme's violations say which scheme they are in.
+func runAxeSchemes(ctx context.Context, dark bool) ([]string, error) {
+	problems, err := runAxe(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := emulateScheme(ctx, !dark); err != nil {
+		return nil, err
+	}
+	other, err := runAxe(ctx)
+	if err != nil {
+		return nil, err
+	}
+	name := "dark"
+	if dark {
+		name = "light"
+	}
+	for _, p := range other {
+		problems = append(problems, "in the "+name+" scheme: "+p)
+	}
+	return problems, emulateScheme(ctx, dark)
 }
 
 // recorder collects the problems that the browser reports about one tab.

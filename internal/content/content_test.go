@@ -97,6 +97,8 @@ func TestErrors(t *testing.T) {
 		// every later position was one line off.
 		{"lone carriage return", "---\n\r---\n---", "content/cases/biobio.md:2:1: a carriage return without a line feed (save the file with LF or CRLF line endings)"},
 		{"lone carriage return in the body", caseFront + "\nText.\r\nMore.\rEnd.\n", "content/cases/biobio.md:14:6: a carriage return without a line feed (save the file with LF or CRLF line endings)"},
+		{"line separator in front matter", strings.Replace(caseFront, "updated: 2026-11-22\n", "# \u2028\nupdated: 2026-11-22\n", 1),
+			"content/cases/biobio.md:10:3: a line break character U+2028, which YAML reads as a line break but a position does not (save the file with LF or CRLF line endings, and no other line break)"},
 		{"slug differs", strings.Replace(caseFront, "slug: biobio", "slug: bio-bio", 1),
 			`content/cases/biobio.md:3:7: slug: "bio-bio" differs from the file name (expected "biobio")`},
 		{"script", caseFront + "\nText.\n\n<script>alert(1)</script>\n", "content/cases/biobio.md:15:1: body: raw HTML is not allowed (write Markdown)"},

@@ -51,6 +51,7 @@ func (f *file) build(t *Table, b *catalog.Builder, tag language.Tag, errs *srcpo
 			return false
 		}
 		t.kinds[key] = k
+		t.pos[key] = pos
 		return true
 	}
 	check := func(pos srcpos.Position, key, msg string) {

@@ -35,6 +35,24 @@
 // ICU's select does: the partner adjective is one ("Chinese", but
 // "Japan's").
 //
+// # Languages and templates
+//
+// Each language of data/site.yaml (languages:) has its file: en.yaml, the
+// reference, es.yaml, pt.yaml. LoadSet loads them all and fails, at the
+// key's line in the file that has it, when a key is missing in a language
+// or only a translation has it. Templates print a message in their page's
+// language with the function t (package render binds it per language):
+//
+//	{{t "nav.skip"}}                        a message
+//	{{t "case.updated" .Updated}}           with arguments, %[1]s
+//	{{t "country.agreements" (len .List)}}  a plural, by the number
+//	{{t (print "kind." .Kind)}}             one of a family of keys
+//
+// The key is a literal (or a literal prefix), so that the build finds
+// every key a template names without executing it: a key the files lack
+// fails at the template's file:line:col, and a key no template and no Go
+// code names fails as no longer used (Set.Unused).
+//
 // A key that Go code or a template asks for but the file lacks prints as
 // "{key}" and is recorded: Err reports every such key, and the build
 // fails on it, so that no page ships with a hole.
@@ -63,8 +81,10 @@ const Dir = "templates/messages"
 // Table is one language's messages.
 type Table struct {
 	file    string
+	lang    string
 	p       *message.Printer
 	kinds   map[string]kind
+	pos     map[string]srcpos.Position // where each key is defined
 	selects map[string]selectMsg
 
 	mu   sync.Mutex
@@ -104,7 +124,8 @@ func Load(fsys fs.FS, lang string) (*Table, error) {
 	if err := strictyaml.Decode(name, src, 0, &f); err != nil {
 		return nil, err
 	}
-	t := &Table{file: name, kinds: map[string]kind{}, selects: map[string]selectMsg{}, errs: map[string]string{}}
+	t := &Table{file: name, lang: lang, kinds: map[string]kind{}, pos: map[string]srcpos.Position{},
+		selects: map[string]selectMsg{}, errs: map[string]string{}}
 	b := catalog.NewBuilder(catalog.Fallback(tag))
 	var errs srcpos.List
 	f.build(t, b, tag, &errs)
@@ -146,6 +167,18 @@ func (t *Table) selectKey(key string, args []any) string {
 }
 
 func caseKey(key, c string) string { return key + "#" + c }
+
+// Lang is the table's language, as its file is named: "es".
+func (t *Table) Lang() string { return t.lang }
+
+// File is the path of the table's file in the source tree.
+func (t *Table) File() string { return t.file }
+
+// Keys returns the table's keys, sorted.
+func (t *Table) Keys() []string { return sortedKeys(t.kinds) }
+
+// Pos returns where the file defines key.
+func (t *Table) Pos(key string) srcpos.Position { return t.pos[key] }
 
 // Has reports whether the table has a message key.
 func (t *Table) Has(key string) bool { return t.kinds[key] != none }

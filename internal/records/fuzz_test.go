@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"golang.org/x/tools/txtar"
 
@@ -78,7 +79,7 @@ func FuzzLoadValidate(f *testing.F) {
 		fsys[names[int(which)%len(names)]] = &fstest.MapFile{Data: src}
 		d, err := Load(fsys)
 		if err == nil {
-			_, err = Validate(d, 2026)
+			_, err = Validate(d, 2026, time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC))
 		}
 		if err == nil {
 			return

@@ -57,11 +57,13 @@ type Index struct {
 	Source   map[string]*Source   // by id
 }
 
-// Validate checks every record and cross-reference in d, for data built in
-// the year now, and returns the index of its records. All problems are
-// reported at once, sorted by position, as a srcpos.List.
-func Validate(d *Data, now int) (*Index, error) {
-	v := &validator{d: d, now: now, ix: &Index{
+// Validate checks every record and cross-reference in d, for data built on
+// the day day in the year now (the latest year a record may carry), and
+// returns the index of its records. No date of a record may be later than
+// day. All problems are reported at once, sorted by position, as a
+// srcpos.List.
+func Validate(d *Data, now int, day time.Time) (*Index, error) {
+	v := &validator{d: d, now: now, day: day, ix: &Index{
 		Country:  map[string]*Country{},
 		Locality: map[string]*Locality{},
 		Source:   map[string]*Source{},
@@ -82,6 +84,7 @@ func Validate(d *Data, now int) (*Index, error) {
 type validator struct {
 	d    *Data
 	now  int
+	day  time.Time
 	ix   *Index
 	errs srcpos.List
 }
@@ -228,8 +231,13 @@ func (v *validator) sources() {
 		if s.Year != nil {
 			v.year(s.Fields, s.Pos, "year", *s.Year)
 		}
-		if s.Date != "" && !dateRE.MatchString(s.Date) {
-			v.errs.Add(s.Fields.At("date", s.Pos), "date", "%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s.Date)
+		if s.Date != "" {
+			p := s.Fields.At("date", s.Pos)
+			if _, ok := parseDate(s.Date); !ok {
+				v.errs.Add(p, "date", "%q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", s.Date)
+			} else {
+				v.notAfterDay(p, "date", s.Date)
+			}
 		}
 		v.accessed(s)
 		if s.URL != "" {
@@ -242,7 +250,7 @@ func (v *validator) sources() {
 }
 
 // accessed checks a source's access date: required for a web source (one
-// with a url), a real day, and not in a year after the build.
+// with a url), a real day, and not after the build's day.
 func (v *validator) accessed(s *Source) {
 	if s.Accessed == "" {
 		if s.URL != "" {
@@ -251,12 +259,32 @@ func (v *validator) accessed(s *Source) {
 		return
 	}
 	p := s.Fields.At("accessed", s.Pos)
-	day, err := time.Parse(time.DateOnly, s.Accessed)
-	switch {
-	case !dayRE.MatchString(s.Accessed) || err != nil:
+	if _, err := time.Parse(time.DateOnly, s.Accessed); !dayRE.MatchString(s.Accessed) || err != nil {
 		v.errs.Add(p, "accessed", "%q is not a day (YYYY-MM-DD)", s.Accessed)
-	case day.Year() > v.now:
-		v.errs.Add(p, "accessed", "%q is after the current year (a day no later than the build, in %d at the latest)", s.Accessed, v.now)
+		return
+	}
+	v.notAfterDay(p, "accessed", s.Accessed)
+}
+
+// parseDate reads a year, a month or a day (YYYY, YYYY-MM or YYYY-MM-DD)
+// as its first day, and says whether it is one: a month from 01 to 12,
+// a day that the month has.
+func parseDate(s string) (time.Time, bool) {
+	if !dateRE.MatchString(s) {
+		return time.Time{}, false
+	}
+	layout := map[int]string{4: "2006", 7: "2006-01", 10: time.DateOnly}[len(s)]
+	t, err := time.Parse(layout, s)
+	return t, err == nil
+}
+
+// notAfterDay reports a date (YYYY, YYYY-MM or YYYY-MM-DD, already
+// checked) whose first day is after the build's day: a month is later
+// only once it has begun after the day, a day when it follows it.
+func (v *validator) notAfterDay(p srcpos.Position, field, date string) {
+	t, ok := parseDate(date)
+	if ok && !v.day.IsZero() && t.After(v.day) {
+		v.errs.Add(p, field, "%q is after the build's day, %s (a date no later than it; build with -date to set the day)", date, v.day.Format(time.DateOnly))
 	}
 }
 
@@ -388,13 +416,17 @@ func (v *validator) agreementDate(a *Agreement) {
 		return
 	}
 	p := a.Fields.At("date", a.Pos)
-	switch {
-	case !dateRE.MatchString(a.Date) || len(a.Date) == 4:
+	if _, ok := parseDate(a.Date); !ok || len(a.Date) == 4 {
 		v.errs.Add(p, "date", "%q is not a month or day (YYYY-MM or YYYY-MM-DD; a bare year goes in year)", a.Date)
+		return
+	}
+	switch {
 	case a.Year == nil:
 		v.errs.Add(p, "date", "given without a year (add year: %s)", a.Date[:4])
 	case a.Date[:4] != fmt.Sprint(*a.Year):
 		v.errs.Add(p, "date", "%q is not in the year %d (a date in the record's year)", a.Date, *a.Year)
+	default:
+		v.notAfterDay(p, "date", a.Date)
 	}
 }
 

@@ -8,14 +8,31 @@ import (
 	"atlas/internal/sitepath"
 )
 
-func funcs(b sitepath.Base) template.FuncMap {
+// funcs are the template functions bound to the Site of one language.
+func funcs(site *Site) template.FuncMap {
+	b := site.Base
+	t := site.T
+	if t == nil {
+		t = func(string, ...any) string { return "" } // parsing only
+	}
 	return template.FuncMap{
-		// url makes a site-relative path absolute under the base path.
-		"url": b.URL,
+		// t prints a message of the string table in the page's language:
+		// {{t "case.updated" .Updated}}, {{t "agreements.count" (len .Agreements)}}.
+		// The key is a literal (or (print "kind." .Kind) for one of a
+		// family of keys), so that the build checks every key a template
+		// names against every language's file (see scanKeys). Plurals,
+		// selects, numbers and lists follow the language: see package
+		// messages.
+		"t": t,
+		// lang is the page's language: "en", "es", "pt".
+		"lang": func() string { return site.Lang },
+		// url makes a site-relative path absolute under the base path: a
+		// page in the language's tree, a file at its one place.
+		"url": site.URL,
 		// absurl makes a full URL where the origin is known.
-		"absurl": b.Abs,
+		"absurl": func(rel string) string { return b.Abs(sitepath.InLang(site.Lang, rel)) },
 		// to gives the URLs of the site's pages: {{to.Countries}}.
-		"to":   func() sitepath.URLs { return sitepath.URLs{Base: b} },
+		"to":   func() sitepath.URLs { return sitepath.URLs{Base: b, Lang: site.Lang} },
 		"join": strings.Join,
 		// sentence ends s with a full stop unless it ends with punctuation
 		// already ("Fierro E." stays as it is).

@@ -27,18 +27,29 @@ import (
 	"github.com/jba/templatecheck"
 
 	"atlas/internal/sitepath"
+	"atlas/internal/srcpos"
 )
 
 // Dir is the directory of the templates inside the source tree.
 const Dir = "templates"
 
-// Site is what every page knows about the whole site.
+// Site is what every page knows about the whole site, in the language of
+// one of its trees: each language has its own Site, and its pages' templates
+// are bound to it.
 type Site struct {
 	Title string
-	Base  sitepath.Base
+	Base  sitepath.Base // the site's root; pages link into Lang's tree
+	Lang  string        // "en", "es", "pt"
+	// T prints the message key in Lang, for {{t "key" args...}}.
+	T     func(key string, args ...any) string
 	Nav   []NavItem
 	Pages []NavItem // the research pages, in their order, for the footer
 }
+
+// URL returns the URL of the page or file at the site-relative path rel as
+// linked from one of the site's pages: a page in its language's tree
+// (sitepath.InLang), a file at its one place.
+func (s *Site) URL(rel string) string { return s.Base.LangURL(s.Lang, rel) }
 
 // NavItem is an entry of the main navigation.
 type NavItem struct {
@@ -84,23 +95,29 @@ type Citation struct {
 	Publisher string
 }
 
-// Renderer holds the parsed templates.
+// Renderer holds the parsed templates, bound to each language's Site.
 type Renderer struct {
 	pages map[string]*template.Template
+	bound map[*Site]map[string]*template.Template
+	// Keys are the message keys the templates name, for the string tables'
+	// checks (CheckKeys, and the check of keys no longer used).
+	Keys []KeyUse
 }
 
-// New parses the templates in fsys.
-func New(fsys fs.FS, site *Site) (*Renderer, error) {
+// New parses the templates in fsys, once, and binds a copy of them to each
+// of sites (one per language): their function t prints in the site's
+// language, and their links lead into its tree.
+func New(fsys fs.FS, sites ...*Site) (*Renderer, error) {
 	names, err := fs.Glob(fsys, path.Join(Dir, "*.html"))
 	if err != nil {
 		return nil, err
 	}
 	slices.Sort(names)
-	shared := template.New("").Funcs(funcs(site.Base))
+	shared := template.New("").Funcs(funcs(&Site{}))
 	var pages []string
 	for _, n := range names {
 		if strings.HasPrefix(path.Base(n), "_") {
-			if err := parse(shared, fsys, n); err != nil {
+			if err := parseFile(shared, fsys, n); err != nil {
 				return nil, err
 			}
 		} else {
@@ -116,13 +133,34 @@ func New(fsys fs.FS, site *Site) (*Renderer, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := parse(t, fsys, n); err != nil {
+		if err := parseFile(t, fsys, n); err != nil {
 			return nil, err
 		}
 		r.pages[strings.TrimSuffix(path.Base(n), ".html")] = t
 	}
 	if err := r.check(); err != nil {
 		return nil, err
+	}
+	var errs srcpos.List
+	seen := map[string]bool{}
+	for _, name := range slices.Sorted(maps.Keys(r.pages)) {
+		scanKeys(r.pages[name], seen, &r.Keys, &errs)
+	}
+	slices.SortFunc(r.Keys, func(a, b KeyUse) int { return srcpos.Compare(a.Pos, b.Pos) })
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	r.bound = map[*Site]map[string]*template.Template{}
+	for _, site := range sites {
+		m := map[string]*template.Template{}
+		for name, t := range r.pages {
+			c, err := t.Clone()
+			if err != nil {
+				return nil, err
+			}
+			m[name] = c.Funcs(funcs(site))
+		}
+		r.bound[site] = m
 	}
 	return r, nil
 }
@@ -152,7 +190,7 @@ func (r *Renderer) check() error {
 	return errors.Join(errs...)
 }
 
-func parse(t *template.Template, fsys fs.FS, name string) error {
+func parseFile(t *template.Template, fsys fs.FS, name string) error {
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
@@ -164,9 +202,13 @@ func parse(t *template.Template, fsys fs.FS, name string) error {
 }
 
 // Render executes the page template name for p, which must be of the
-// template's type (see Templates).
+// template's type (see Templates), bound to p's Site (one given to New).
 func (r *Renderer) Render(name string, p Page) ([]byte, error) {
-	t, ok := r.pages[name]
+	m, ok := r.bound[p.Base().Site]
+	if !ok {
+		return nil, fmt.Errorf("rendering /%s: its Site was not given to render.New", p.Base().Path)
+	}
+	t, ok := m[name]
 	if !ok {
 		return nil, fmt.Errorf("no template %s/%s.html", Dir, name)
 	}

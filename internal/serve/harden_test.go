@@ -42,13 +42,40 @@ func TestHostHeader(t *testing.T) {
 		{"192.168.1.5:8080", "192.168.1.5:8080", true},
 		{"192.168.1.5:8080", "evil.example:8080", false},
 		{"atlas.lan:8080", "atlas.lan:8080", true},
+		{"192.168.1.5:8080", "[::ffff:192.168.1.5]:8080", true},
+		{"192.168.1.5:8080", "192.168.1.6:8080", false},
+		{"192.168.1.5:8080", "localhost:8080", true},
+		// Listening on every interface, the configured address stands for
+		// this machine's addresses (192.168.1.5 and fe80::1 here): any
+		// other IP literal was accepted, and is refused now.
 		{"0.0.0.0:8080", "192.168.1.5:8080", true},
+		{"0.0.0.0:8080", "[::ffff:192.168.1.5]:8080", true},
+		{"0.0.0.0:8080", "0.0.0.0:8080", true},
+		{"0.0.0.0:8080", "127.0.0.1:8080", true},
+		{"0.0.0.0:8080", "10.9.9.9:8080", false},
+		{"0.0.0.0:8080", "8.8.8.8", false},
+		{"0.0.0.0:8080", "[2001:db8::1]:8080", false},
 		{"0.0.0.0:8080", "evil.example:8080", false},
+		{"0.0.0.0:8080", "192.168.1.5.nip.io:8080", false},
+		{"0.0.0.0:8080", "3232235781:8080", false}, // 192.168.1.5 as a number
+		{"0.0.0.0:8080", "0300.0250.01.05:8080", false},
+		{"[::]:8080", "[fe80::1]:8080", true},
+		{"[::]:8080", "[fe80::2]:8080", false},
+		{"[::]:8080", "[::]:8080", true},
 		{":8080", "[fe80::1]:8080", true},
+		{":8080", "192.168.1.5", true},
+		{":8080", "172.16.0.1", false},
 		{":8080", "evil.example:8080", false},
 	}
+	local := func() ([]net.Addr, error) {
+		return []net.Addr{
+			&net.IPNet{IP: net.IPv4(127, 0, 0, 1), Mask: net.CIDRMask(8, 32)},
+			&net.IPNet{IP: net.IPv4(192, 168, 1, 5), Mask: net.CIDRMask(24, 32)},
+			&net.IPNet{IP: net.ParseIP("fe80::1"), Mask: net.CIDRMask(64, 128)},
+		}, nil
+	}
 	for _, tt := range tests {
-		s := &Server{cfg: Config{Addr: tt.addr}}
+		s := &Server{cfg: Config{Addr: tt.addr}, interfaceAddrs: local}
 		if got := s.hostAllowed(tt.host); got != tt.ok {
 			t.Errorf("addr %q, Host %q: allowed %v, want %v", tt.addr, tt.host, got, tt.ok)
 		}

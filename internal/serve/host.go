@@ -12,9 +12,10 @@ import (
 // a port) or the host of the configured address. Anything else is refused,
 // so that a page of another site whose name an attacker points at
 // 127.0.0.1 (DNS rebinding) cannot read the preview. When the preview
-// listens on every interface (0.0.0.0 or [::]), any IP address is
-// accepted too: other machines reach it by address, and a rebinding
-// attack needs a name.
+// listens on every interface (0.0.0.0, [::] or a bare ":8080"), the
+// configured address stands for the addresses of this machine's
+// interfaces: an IP literal is accepted only if it is one of them, never
+// any other address, and no name but the loopback ones.
 func (s *Server) hostAllowed(host string) bool {
 	name := host
 	if h, _, err := net.SplitHostPort(host); err == nil {
@@ -29,25 +30,60 @@ func (s *Server) hostAllowed(host string) bool {
 		return true
 	}
 	ip, ipErr := netip.ParseAddr(name)
-	if ipErr == nil && ip.Zone() != "" {
-		return false // "[::1%eth0]": no browser names a host so
+	if ipErr == nil {
+		if ip.Zone() != "" {
+			return false // "[::1%eth0]": no browser names a host so
+		}
+		ip = ip.Unmap()
 	}
-	if ipErr == nil && ip.Unmap().IsLoopback() {
+	if ipErr == nil && ip.IsLoopback() {
 		return true
-	}
-	if s.cfg.Addr == "" {
-		return false
 	}
 	cfg := s.cfg.Addr
 	if h, _, err := net.SplitHostPort(cfg); err == nil {
 		cfg = h
 	}
-	if cfg != "" && strings.EqualFold(name, cfg) {
-		return true
+	if cfg == "" && s.cfg.Addr == "" {
+		return false // no address configured: loopback only
+	}
+	c, cErr := netip.ParseAddr(cfg)
+	switch {
+	case cErr != nil && cfg != "":
+		return strings.EqualFold(name, cfg) // a name, such as atlas.lan
+	case ipErr != nil:
+		return false
+	case cfg != "" && !c.IsUnspecified():
+		return ip == c.Unmap()
 	}
 	// ":8080", "0.0.0.0:8080" and "[::]:8080" listen on every interface.
-	if c, err := netip.ParseAddr(cfg); cfg == "" || (err == nil && c.IsUnspecified()) {
-		return ipErr == nil
+	if ip.IsUnspecified() {
+		return true // the configured address itself, as "0.0.0.0:8080"
+	}
+	return s.isLocal(ip)
+}
+
+// isLocal reports whether ip is an address of one of this machine's
+// network interfaces.
+func (s *Server) isLocal(ip netip.Addr) bool {
+	lookup := s.interfaceAddrs
+	if lookup == nil {
+		lookup = net.InterfaceAddrs
+	}
+	addrs, err := lookup()
+	if err != nil {
+		return false
+	}
+	for _, a := range addrs {
+		var b net.IP
+		switch a := a.(type) {
+		case *net.IPNet:
+			b = a.IP
+		case *net.IPAddr:
+			b = a.IP
+		}
+		if addr, ok := netip.AddrFromSlice(b); ok && addr.Unmap() == ip {
+			return true
+		}
 	}
 	return false
 }

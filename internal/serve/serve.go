@@ -19,7 +19,9 @@
 // 127.0.0.1, [::1], with any port) or the host of the configured address
 // gets 421 Misdirected Request: otherwise a page of another site, whose
 // name its owner points at 127.0.0.1 (DNS rebinding), could read the
-// preview. Connections are bounded by read, write and idle timeouts, so
+// preview. A preview listening on every interface (0.0.0.0, [::]) takes
+// the addresses of this machine's interfaces as its configured address:
+// an IP literal that is one of them, and no other address or name. Connections are bounded by read, write and idle timeouts, so
 // stalled and idle keep-alive connections are closed; the event stream
 // alone has no read or write deadline, since it stays open as long as its
 // page. Listening on an address other machines can reach (0.0.0.0, [::],
@@ -96,10 +98,13 @@ type Config struct {
 
 // Server builds, serves and watches a site.
 type Server struct {
-	cfg      Config
-	base     sitepath.Base
-	start    int64 // makes generation ids differ across restarts
-	timeouts timeouts
+	cfg  Config
+	base sitepath.Base
+	// interfaceAddrs lists this machine's addresses, for a preview that
+	// listens on every interface (net.InterfaceAddrs when nil).
+	interfaceAddrs func() ([]net.Addr, error)
+	start          int64 // makes generation ids differ across restarts
+	timeouts       timeouts
 
 	mu     sync.RWMutex
 	builds int // number of builds so far

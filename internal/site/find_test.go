@@ -56,7 +56,7 @@ var (
 func TestFacetCounts(t *testing.T) {
 	files := generateRepo(t, "/")
 	d := repoData(t)
-	ix, err := records.Validate(d, 2026)
+	ix, err := records.Validate(d, 2026, Today())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -118,7 +118,7 @@ func searchOnly(t *testing.T, dir string) output.Files {
 	if err != nil {
 		t.Fatal(err)
 	}
-	site := &render.Site{Title: m.d.Settings.Title, Base: base}
+	site := &render.Site{Title: m.d.Settings.Title, Base: base, Lang: "en"}
 	r, err := render.New(fsys, site)
 	if err != nil {
 		t.Fatal(err)

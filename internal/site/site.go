@@ -113,21 +113,30 @@ func Generate(cfg Config) (output.Files, error) {
 		return nil, err
 	}
 	set := m.d.Settings
-	site := &render.Site{Title: set.Title, Base: base}
-	for _, n := range set.Nav {
-		site.Nav = append(site.Nav, render.NavItem{Title: n.Title, Path: n.Path})
-	}
-	for _, d := range m.pages {
-		site.Pages = append(site.Pages, render.NavItem{Title: d.Page.Title, Path: docPath(d)})
-	}
-	r, err := render.New(cfg.Src, site)
+	msgs, err := messages.LoadSet(cfg.Src, set.Codes())
 	if err != nil {
 		return nil, err
 	}
-	msg, err := messages.Load(cfg.Src, "en")
+	var sites []*render.Site
+	for _, code := range set.Codes() {
+		site := &render.Site{Title: set.TitleIn(code), Base: base, Lang: code, T: msgs.Lang(code).Sprintf}
+		for _, n := range set.Nav {
+			site.Nav = append(site.Nav, render.NavItem{Title: n.TitleIn(code), Path: n.Path})
+		}
+		for _, d := range m.pages {
+			site.Pages = append(site.Pages, render.NavItem{Title: d.Page.Title, Path: docPath(d)})
+		}
+		sites = append(sites, site)
+	}
+	site := sites[0]
+	r, err := render.New(cfg.Src, sites...)
 	if err != nil {
 		return nil, err
 	}
+	if err := r.CheckKeys(msgs.Ref().HasMatch); err != nil {
+		return nil, err
+	}
+	msg := msgs.Ref()
 	m.msg = msg
 	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}, msg: msg, version: cmp.Or(cfg.Version, Unversioned)}
 	b.pages()
@@ -197,7 +206,7 @@ func assemble(fsys fs.FS, year int, date time.Time, basePath string) (*model, er
 		errs.Append(err)
 		return nil, errs.Err()
 	}
-	ix, err := records.Validate(d, year)
+	ix, err := records.Validate(d, year, date)
 	if err != nil {
 		errs.Append(err)
 		return nil, errs.Err()

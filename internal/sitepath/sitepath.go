@@ -35,18 +35,19 @@ const (
 	Partners   = "partners/"
 	NotFound   = "404.html"
 
-	SearchIndex = "search/index.json" // the search manifest; its shards are under search/t/ and search/d/
+	SearchIndex = "search/index.json" // the search manifest; its shards are under search/t/ and search/d/ (SearchIndexIn for another language's)
 	Feed        = "feed.xml"
 	Sitemap     = "sitemap.xml"
 	Robots      = "robots.txt"
 
-	Favicon    = "static/favicon.svg"
-	Stylesheet = "static/atlas.css"
-	TableJS    = "static/js/table.js"
-	SearchJS   = "static/js/search.js"
-	FacetsJS   = "static/js/facets.js"
-	ECharts    = "static/vendor/echarts/echarts.custom.min.js"
-	LatAmMap   = "static/vendor/world-atlas/latam.geo.json"
+	Favicon     = "static/favicon.svg"
+	Stylesheet  = "static/atlas.css"
+	NoScriptCSS = "static/noscript.css" // the rules for a page read without JavaScript
+	TableJS     = "static/js/table.js"
+	SearchJS    = "static/js/search.js"
+	FacetsJS    = "static/js/facets.js"
+	ECharts     = "static/vendor/echarts/echarts.custom.min.js"
+	LatAmMap    = "static/vendor/world-atlas/latam.geo.json"
 )
 
 // Country is the path of a country's page, from its English name.
@@ -94,33 +95,41 @@ func PartnerAnchor(code string) string { return "with-" + strings.ToLower(code) 
 // page, from the country's English name and the locality's id.
 func Locality(country, id string) string { return Country(country) + "#" + LocalityAnchor(id) }
 
-// URLs gives templates the URLs of the site's pages under its base:
-// {{to.Countries}}, {{to.Source .ID}}. Each method returns the URL of the
-// path or function of the same name.
-type URLs struct{ Base Base }
+// URLs gives templates the URLs of the site's pages under its base, in
+// the language of the page that links them: {{to.Countries}},
+// {{to.Source .ID}}. Each method returns the URL of the path or function
+// of the same name; pages are in Lang's tree (InLang), files at their one
+// place.
+type URLs struct {
+	Base Base
+	Lang string // the linking page's language; "" is DefaultLang
+}
 
-func (u URLs) Home() string                { return u.Base.URL(Home) }
-func (u URLs) Countries() string           { return u.Base.URL(Countries) }
-func (u URLs) Table1() string              { return u.Base.URL(Table1) }
-func (u URLs) Charts() string              { return u.Base.URL(Charts) }
-func (u URLs) Cases() string               { return u.Base.URL(Cases) }
-func (u URLs) Agreements() string          { return u.Base.URL(Agreements) }
-func (u URLs) Sources() string             { return u.Base.URL(Sources) }
-func (u URLs) Data() string                { return u.Base.URL(Data) }
-func (u URLs) Search() string              { return u.Base.URL(Search) }
-func (u URLs) Places() string              { return u.Base.URL(Places) }
-func (u URLs) Partners() string            { return u.Base.URL(Partners) }
-func (u URLs) SearchIndex() string         { return u.Base.URL(SearchIndex) }
-func (u URLs) Favicon() string             { return u.Base.URL(Favicon) }
-func (u URLs) Stylesheet() string          { return u.Base.URL(Stylesheet) }
-func (u URLs) TableJS() string             { return u.Base.URL(TableJS) }
-func (u URLs) SearchJS() string            { return u.Base.URL(SearchJS) }
-func (u URLs) FacetsJS() string            { return u.Base.URL(FacetsJS) }
-func (u URLs) Source(id string) string     { return u.Base.URL(Source(id)) }
-func (u URLs) Agreement(id string) string  { return u.Base.URL(Agreement(id)) }
-func (u URLs) Download(name string) string { return u.Base.URL(Download(name)) }
+func (u URLs) url(rel string) string { return u.Base.LangURL(u.Lang, rel) }
+
+func (u URLs) Home() string                { return u.url(Home) }
+func (u URLs) Countries() string           { return u.url(Countries) }
+func (u URLs) Table1() string              { return u.url(Table1) }
+func (u URLs) Charts() string              { return u.url(Charts) }
+func (u URLs) Cases() string               { return u.url(Cases) }
+func (u URLs) Agreements() string          { return u.url(Agreements) }
+func (u URLs) Sources() string             { return u.url(Sources) }
+func (u URLs) Data() string                { return u.url(Data) }
+func (u URLs) Search() string              { return u.url(Search) }
+func (u URLs) Places() string              { return u.url(Places) }
+func (u URLs) Partners() string            { return u.url(Partners) }
+func (u URLs) SearchIndex() string         { return u.Base.URL(SearchIndexIn(u.Lang)) }
+func (u URLs) Favicon() string             { return u.url(Favicon) }
+func (u URLs) Stylesheet() string          { return u.url(Stylesheet) }
+func (u URLs) NoScriptCSS() string         { return u.url(NoScriptCSS) }
+func (u URLs) TableJS() string             { return u.url(TableJS) }
+func (u URLs) SearchJS() string            { return u.url(SearchJS) }
+func (u URLs) FacetsJS() string            { return u.url(FacetsJS) }
+func (u URLs) Source(id string) string     { return u.url(Source(id)) }
+func (u URLs) Agreement(id string) string  { return u.url(Agreement(id)) }
+func (u URLs) Download(name string) string { return u.url(Download(name)) }
 func (u URLs) Feed() string                { return u.Base.Abs(Feed) } // absolute: only pages with an origin link it
-func (u URLs) Chart(slug string) string    { return u.Base.URL(Chart(slug)) }
+func (u URLs) Chart(slug string) string    { return u.url(Chart(slug)) }
 
 // Chart pages by name, so that templates need not spell their slugs.
 func (u URLs) ChartTable1() string   { return u.Chart(ChartTable1) }
@@ -128,3 +137,12 @@ func (u URLs) ChartPartners() string { return u.Chart(ChartPartners) }
 func (u URLs) ChartChina() string    { return u.Chart(ChartChina) }
 func (u URLs) ChartCompare() string  { return u.Chart(ChartCompare) }
 func (u URLs) ChartMap() string      { return u.Chart(ChartMap) }
+
+// SearchIndexIn is the path of the search manifest of lang's pages: each
+// language has its own index, beside its search page.
+func SearchIndexIn(lang string) string {
+	if lang == DefaultLang || lang == "" {
+		return SearchIndex
+	}
+	return lang + "/" + SearchIndex
+}

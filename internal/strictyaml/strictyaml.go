@@ -12,8 +12,10 @@
 // A field of type srcpos.Position receives the position of the mapping, and
 // a field of type srcpos.Fields the position of each key's value (map
 // entries are recorded as "key.entry"). Unknown keys, duplicate keys, wrong
-// types, tabs in indentation, empty and binary files (reported at the
-// first bad byte) are all errors, and so are what yaml.v3 would accept
+// types, tabs in indentation, line breaks that are not line feeds (a lone
+// carriage return, U+0085, U+2028, U+2029: yaml.v3 counts lines by them,
+// positions do not), empty and binary files (reported at the first bad
+// byte) are all errors, and so are what yaml.v3 would accept
 // silently: a second document (a "---" after the first content, or a
 // "..." line), after which it drops the rest; numbers not in plain
 // decimal digits (2_018, +2018, 0x7e2, .nan, .inf); a required text that
@@ -78,6 +80,11 @@ func (d *decoder) checkText(src []byte) bool {
 		d.errs.Add(d.at(line, col), "", "not a UTF-8 text file (expected YAML text)")
 		return false
 	}
+	if i, what := lineBreak(src); i >= 0 {
+		line, col := srcpos.LineCol(src, i)
+		d.errs.Add(d.at(line, col), "", "%s, which YAML reads as a line break but a position does not (save the file with LF or CRLF line endings, and no other line break)", what)
+		return false
+	}
 	ok := true
 	content := false // whether a line other than blanks and comments came before
 	for i, line := range strings.Split(string(src), "\n") {
@@ -95,6 +102,25 @@ func (d *decoder) checkText(src []byte) bool {
 		}
 	}
 	return ok
+}
+
+// lineBreak finds the first line break other than a line feed and the
+// carriage return of a CRLF pair: yaml.v3 counts a lone carriage return,
+// U+0085, U+2028 and U+2029 as line ends, positions count line feeds, and
+// every position after one would be a line off. It returns -1 if there is
+// none.
+func lineBreak(src []byte) (int, string) {
+	for i, r := range string(src) {
+		switch r {
+		case '\r':
+			if i+1 == len(src) || src[i+1] != '\n' {
+				return i, "a carriage return without a line feed"
+			}
+		case '\u0085', '\u2028', '\u2029':
+			return i, fmt.Sprintf("a line break character U+%04X", r)
+		}
+	}
+	return -1, ""
 }
 
 // docMarker returns "---" or "..." if line is a YAML document marker.

@@ -43,6 +43,9 @@
     filter();
     // Grouped tables keep their groups: they filter but do not sort.
     var heads = (table.tHead && bodies.length === 1) ? table.tHead.rows[0].cells : [];
+    // The label of the row of sort buttons, shown where the table is laid
+    // out as cards on a phone (see atlas.css).
+    if (heads.length) { table.tHead.rows[0].setAttribute("data-label", "Sort by"); }
     Array.prototype.forEach.call(heads, function (th, i) {
       var b = document.createElement("button");
       b.type = "button";
