@@ -39,7 +39,7 @@ func (m *model) place(l *records.Locality, n int) render.Place {
 	c := m.ix.Country[l.Country]
 	p := render.Place{Locality: l, Country: c, Path: sitepath.Place(l.ID), Agreements: n}
 	if c.Region == records.Asia {
-		p.CountryPath = sitepath.Partner(c.Name)
+		p.CountryPath = m.partnerPath(c)
 	} else {
 		p.CountryPath = m.paths[c.Code] // "" for a country without a page
 	}
@@ -139,12 +139,21 @@ func (b *builder) agreementPages(ln *links) {
 }
 
 // gradesPath is the link to the methodology page's section on confidence
-// grades, or "" when the site has no methodology page.
+// grades, or "" when the site has no methodology page. A version of the
+// page without that section (a translation whose heading has an id of
+// its own words) gets the link to the page; so does the page of a
+// language that lacks it, which says where to read it.
 func (m *model) gradesPath() string {
 	for _, d := range m.pages {
-		if d.Page.Slug == "methodology" {
-			return docPath(d) + "#confidence-grades"
+		if d.Key != "methodology" {
+			continue
 		}
+		for _, h := range d.Headings {
+			if h.ID == "confidence-grades" && !m.foreign(d) {
+				return docPath(d) + "#confidence-grades"
+			}
+		}
+		return docPath(d)
 	}
 	return ""
 }

@@ -9,6 +9,7 @@ import (
 	"atlas/internal/records"
 	"atlas/internal/render"
 	"atlas/internal/sitepath"
+	"atlas/internal/slug"
 	"atlas/internal/stats"
 )
 
@@ -36,7 +37,8 @@ func (m *model) agreement(a *records.Agreement) agreementView {
 	}
 	v.LatAmCountry = m.ix.Country[v.LatAm.Country]
 	v.AsiaCountry = m.ix.Country[v.Asia.Country]
-	v.CountryPath = countryPath(v.LatAmCountry)
+	v.CountryPath = m.countryPath(v.LatAmCountry)
+	v.LatAmSlug, v.AsiaSlug = m.countrySlug(v.LatAmCountry), m.countrySlug(v.AsiaCountry)
 	v.LocalityAnchor = localityAnchor(a.LatAm)
 	v.Path = sitepath.AgreementPage(a.ID)
 	v.LatAmPath, v.AsiaPath = sitepath.Place(a.LatAm), sitepath.Place(a.Asia)
@@ -77,7 +79,20 @@ func anyWikipedia(as []agreementView) bool {
 }
 
 // countryPath is the site path of a country's page.
-func countryPath(c *records.Country) string { return sitepath.Country(c.Name) }
+// countryPath is the path of a Latin American country's page: its English
+// name's, in every language.
+func (m *model) countryPath(c *records.Country) string {
+	return sitepath.Country(m.englishNames[c.Code])
+}
+
+// countrySlug is a country's slug, from its English name, in every
+// language: the path segment of its page and of its facet pages.
+func (m *model) countrySlug(c *records.Country) string { return slug.Make(m.englishNames[c.Code]) }
+
+// partnerPath is the path of an Asian partner country's page.
+func (m *model) partnerPath(c *records.Country) string {
+	return sitepath.Partner(m.englishNames[c.Code])
+}
 
 // localityAnchor is the id of a locality on its country's page.
 func localityAnchor(id string) string { return sitepath.LocalityAnchor(id) }
@@ -93,7 +108,7 @@ func (m *model) listCountries() []countryView {
 		if c.Region != records.LatinAmerica {
 			continue
 		}
-		v := countryView{Country: c, Path: countryPath(c), Agreements: m.counts.Total(c.Code)}
+		v := countryView{Country: c, Path: m.countryPath(c), Agreements: m.counts.Total(c.Code)}
 		if r := m.table1.Row(c.Code); r != nil {
 			v.Table1 = r.Total
 		}
