@@ -25,6 +25,9 @@
 //   - opens a negative-control page (testdata/control) with the same code
 //     and fails unless each of its planted problems is reported, which
 //     proves that the listeners work;
+//   - opens the map of pairs with a filter in its URL and checks that it
+//     draws exactly the matching lines, that the selects and the status
+//     line agree, and that changing a select updates the lines and the URL;
 //   - opens the home, Table 1, a country and the agreements pages with
 //     JavaScript disabled and checks that their main content is there and
 //     visible (a fixture, testdata/nojs, proves that no script runs);

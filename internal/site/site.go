@@ -6,9 +6,11 @@ package site
 
 import (
 	"cmp"
+	"context"
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"atlas/internal/content"
@@ -63,14 +65,15 @@ type Result struct {
 // returned as a srcpos.List; on any error the previous output is left as
 // it was.
 func Build(cfg Config) (*Result, error) {
-	files, err := Generate(cfg)
+	d, err := output.Open(cfg.Out)
 	if err != nil {
 		return nil, err
 	}
-	if err := output.Write(cfg.Out, files); err != nil {
+	defer d.Close()
+	res, err := BuildTo(context.Background(), d, cfg)
+	if err != nil {
 		return nil, err
 	}
-	res := Summarize(files)
 	if base, err := sitepath.ParseBase(cfg.BaseURL); err == nil {
 		if note := SitemapNote(base); note != "" {
 			res.Notes = append(res.Notes, note)
@@ -95,7 +98,13 @@ func Summarize(files output.Files) *Result {
 // stage finds it, is returned in one srcpos.List; other failures (a
 // template that does not execute, a file that cannot be read) are joined
 // after it (see srcpos.Join and srcpos.Split).
-func Generate(cfg Config) (output.Files, error) {
+func Generate(cfg Config) (output.Files, error) { return generate(cfg, nil) }
+
+// generate builds the site. With st, it writes each file to st as it is
+// made and keeps in memory only the pages that the checks after the build
+// read (the targets of the content's links), holding the others' names
+// with nil contents.
+func generate(cfg Config, st *output.Stream) (output.Files, error) {
 	base, err := sitepath.ParseBase(cfg.BaseURL)
 	if err != nil {
 		return nil, err
@@ -139,10 +148,15 @@ func Generate(cfg Config) (output.Files, error) {
 	msg := msgs.Ref()
 	m.msg = msg
 	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}, msg: msg, version: cmp.Or(cfg.Version, Unversioned)}
+	if st != nil {
+		b.stream, b.keep = st, m.linkTargets(base)
+	}
+	b.pool = newRenderPool()
 	b.pages()
 	b.downloads()
 	b.static(cfg.Src)
 	b.furniture()
+	b.errs = append(b.errs, b.pool.wait()...)
 	// Rendering finds input problems of its own (a chart whose data does
 	// not fit it, a message the pages asked for that the message file
 	// lacks): they join the list, as the ones found before.
@@ -190,6 +204,7 @@ type model struct {
 	countries       []countryView     // Latin American countries with pages
 	paths           map[string]string // country code -> page path
 	latamLocalities map[string]bool   // Latin American localities with agreements
+	views           []agreementView   // every agreement's view, sorted (see agreements)
 }
 
 // Table1ID is the id of the published table reproduced at /table-1/.
@@ -257,12 +272,34 @@ type builder struct {
 	errs      []error
 	// sitemap lists the pages rendered so far, by site-relative path.
 	sitemap []export.SitemapEntry
+	// pool renders the pages; mu guards files, which its workers fill.
+	pool *renderPool
+	mu   sync.Mutex
+	// stream, when set, receives every file as it is made; files then
+	// keeps the contents of the files in keep only (see generate).
+	stream *output.Stream
+	keep   map[string]bool
 }
 
 func (b *builder) add(name string, data []byte) {
-	if err := b.files.Add(name, data); err != nil {
+	if err := b.store(name, data); err != nil {
 		b.errs = append(b.errs, err)
 	}
+}
+
+// store adds a file; the render pool's workers call it.
+func (b *builder) store(name string, data []byte) error {
+	kept := data
+	if b.stream != nil && !b.keep[name] {
+		kept = nil
+	}
+	b.mu.Lock()
+	err := b.files.Add(name, kept)
+	b.mu.Unlock()
+	if err != nil || b.stream == nil {
+		return err
+	}
+	return b.stream.Add(name, data)
 }
 
 // page renders a page at the site-relative path p ("" for home,
@@ -271,15 +308,18 @@ func (b *builder) page(tmpl string, p render.Page) {
 	f := p.Base()
 	f.Site = b.site
 	b.cite(tmpl, f)
-	html, err := b.r.Render(tmpl, p)
-	if err != nil {
-		b.errs = append(b.errs, err)
-		return
-	}
 	name := f.Path + "index.html"
 	if f.Path != "" && f.Path[len(f.Path)-1] != '/' {
 		name = f.Path
 	}
-	b.add(name, html)
 	b.listed(f)
+	// p is not changed after this: the pool renders it while the builder
+	// goes on.
+	b.pool.submit(func() error {
+		html, err := b.r.Render(tmpl, p)
+		if err != nil {
+			return err
+		}
+		return b.store(name, html)
+	})
 }
