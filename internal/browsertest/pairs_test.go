@@ -13,32 +13,34 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-var pairsOptionRE = regexp.MustCompile(`, o = (\{.*\}), links = `)
+var pairsDataRE = regexp.MustCompile(`<script type="application/json" class="chart-data">(.*?)</script>`)
 
 // pairLines returns the map of pairs' lines as the page's option holds
 // them: partner and kind of each.
 func pairLines(t *testing.T, page []byte) [][2]string {
 	t.Helper()
-	m := pairsOptionRE.FindSubmatch(page)
+	m := pairsDataRE.FindSubmatch(page)
 	if m == nil {
-		t.Fatal("no chart option on the map of pairs")
+		t.Fatal("no chart data on the map of pairs")
 	}
-	var o struct {
-		BaseOption struct {
-			Series []struct {
-				Type string `json:"type"`
-				Data []struct {
-					Partner string `json:"partner"`
-					Kind    string `json:"kind"`
-				} `json:"data"`
-			} `json:"series"`
-		} `json:"baseOption"`
+	var d struct {
+		Option struct {
+			BaseOption struct {
+				Series []struct {
+					Type string `json:"type"`
+					Data []struct {
+						Partner string `json:"partner"`
+						Kind    string `json:"kind"`
+					} `json:"data"`
+				} `json:"series"`
+			} `json:"baseOption"`
+		} `json:"option"`
 	}
-	if err := json.Unmarshal(m[1], &o); err != nil {
+	if err := json.Unmarshal(m[1], &d); err != nil {
 		t.Fatal(err)
 	}
 	var out [][2]string
-	for _, s := range o.BaseOption.Series {
+	for _, s := range d.Option.BaseOption.Series {
 		if s.Type == "lines" {
 			for _, d := range s.Data {
 				out = append(out, [2]string{d.Partner, d.Kind})

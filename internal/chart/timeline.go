@@ -40,8 +40,9 @@ type Marker struct {
 // TimelineHeight is a timeline's height in CSS pixels.
 const TimelineHeight = 440
 
-// markerColor is the colour of the markers: the text's.
-const markerColor = ink
+// markerColor is the colour of the markers: a grey that stands out, by
+// 3:1 or more, on the light and the dark page alike.
+const markerColor = "#888888"
 
 // Room, in CSS pixels, above the plot for the note (one line, two on a
 // phone) and the top of the markers' labels, which are printed upright.
@@ -129,7 +130,7 @@ func NewTimeline(t Timeline) (*Chart, error) {
 			"itemStyle": map[string]any{"color": markerColor, "borderColor": "#ffffff", "borderWidth": 1},
 			"label": map[string]any{
 				"show": true, "position": "top", "rotate": 90, "align": "left", "verticalAlign": "middle",
-				"distance": 4, "fontSize": 11, "color": ink,
+				"distance": 4, "fontSize": 11,
 			},
 			"tooltip": map[string]any{"trigger": "item", "formatter": "{b}"},
 		})
@@ -140,7 +141,9 @@ func NewTimeline(t Timeline) (*Chart, error) {
 			title(t.Title, t.Subtitle),
 			map[string]any{
 				"text": t.Unknown, "left": "0", "top": titleHeight + legendHeight,
-				"textStyle": map[string]any{"fontSize": 12, "lineHeight": 16, "fontWeight": "bold", "color": ink, "width": 600, "overflow": "break"},
+				// No colour: the page's theme gives the text its colour in
+				// either scheme.
+				"textStyle": map[string]any{"fontSize": 12, "lineHeight": 16, "fontWeight": "bold", "width": 600, "overflow": "break"},
 			},
 		},
 		"textStyle": textStyle,

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"regexp"
@@ -101,7 +102,11 @@ func TestPairsPage(t *testing.T) {
 		t.Errorf("agreements not on the map (-records +page):\n%s", diff)
 	}
 
-	o := chartOption(t, files["charts/pairs/index.html"])
+	pc := pageChart(t, files["charts/pairs/index.html"])
+	o := pc.Option
+	if b, ok := o["baseOption"].(map[string]any); ok {
+		o = b
+	}
 	lines := 0
 	for _, s := range o["series"].([]any) {
 		if s := s.(map[string]any); s["type"] == "lines" {
@@ -111,7 +116,7 @@ func TestPairsPage(t *testing.T) {
 	if lines != mapped {
 		t.Errorf("%d lines drawn, want %d (the agreements with coordinates on both sides)", lines, mapped)
 	}
-	links := linksOf(t, files["charts/pairs/index.html"])
+	links := pc.Links
 	places, agreements := 0, 0
 	for name, url := range links {
 		if _, ok := files[strings.TrimPrefix(url, "/")+"index.html"]; !ok {
@@ -144,18 +149,26 @@ func TestPairsPage(t *testing.T) {
 	}
 }
 
-// linksOf returns what a click on a chart's items leads to, by name.
-func linksOf(t *testing.T, page []byte) map[string]string {
+var pageChartRE = regexp.MustCompile(`<script type="application/json" class="chart-data">(.*?)</script>`)
+
+// pageChart is what the JSON data block of a page's only chart holds:
+// the ECharts option, and what a click on a named item leads to.
+type pageChartData struct {
+	Option map[string]any    `json:"option"`
+	Links  map[string]string `json:"links"`
+}
+
+func pageChart(t *testing.T, page []byte) pageChartData {
 	t.Helper()
-	ls, ok := chartData(t, page)["links"].(map[string]any)
-	if !ok {
-		t.Fatal("no links on the page")
+	ms := pageChartRE.FindAllSubmatch(page, -1)
+	if len(ms) != 1 {
+		t.Fatalf("%d chart data blocks on the page, want 1", len(ms))
 	}
-	out := map[string]string{}
-	for k, v := range ls {
-		out[k], _ = v.(string)
+	var d pageChartData
+	if err := json.Unmarshal(ms[0][1], &d); err != nil {
+		t.Fatal(err)
 	}
-	return out
+	return d
 }
 
 // TestTimelinePage checks the timeline against the records: every
@@ -213,7 +226,7 @@ func TestTimelinePage(t *testing.T) {
 			t.Errorf("milestone %s for %s: year %v, want the partner's first, %d", a.ID, p, a.Year, first[p])
 		}
 	}
-	links := linksOf(t, files["charts/timeline/index.html"])
+	links := pageChart(t, files["charts/timeline/index.html"]).Links
 	if len(links) != len(first) {
 		t.Errorf("%d markers lead somewhere, want %d", len(links), len(first))
 	}

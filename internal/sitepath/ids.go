@@ -12,8 +12,8 @@ import (
 // bibliography's entries), so validation refuses these: a page would have
 // two elements with one id, and a link to it would land on the wrong one.
 var ReservedIDs = []string{
-	"agreements", "asia", "by-country", "by-level", "cases", "checks", "compare",
-	"country-agreements", "data", "examples", "explore", "figures", "growth", "latam",
+	"agreements", "asia", "atlas-words", "by-country", "by-level", "cases", "checks", "compare",
+	"country-agreements", "data", "embed", "embed-code", "examples", "explore", "figures", "growth", "latam",
 	"latest", "localities", "locator-title", "main", "milestones", "other-agreements", "others", "partner-agreements",
 	"partners", "place-agreements", "places", "q", "reading", "reconciled", "references",
 	"site-q", "source", "sources", "table-1", "unmapped",
