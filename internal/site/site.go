@@ -7,6 +7,7 @@ package site
 import (
 	"cmp"
 	"io/fs"
+	"sync"
 	"time"
 
 	"atlas/internal/content"
@@ -143,22 +144,38 @@ func Generate(cfg Config) (output.Files, error) {
 		return nil, err
 	}
 	m.msg = msgs.Ref()
+	// The languages' pages are built at once, each into its own files,
+	// merged in the languages' order: the model they share is read-only
+	// by then.
+	builders := make([]*builder, len(models))
+	var wg sync.WaitGroup
+	for i, lm := range models {
+		b := &builder{m: lm, r: r, site: sites[i], src: cfg.Src, files: output.Files{}, msg: lm.msg, version: cmp.Or(cfg.Version, Unversioned)}
+		builders[i] = b
+		wg.Go(func() {
+			b.pages()
+			b.downloads()
+			if i == 0 {
+				// The static files exist once, for every language's pages.
+				b.static(cfg.Src)
+			}
+		})
+	}
+	wg.Wait()
 	files := output.Files{}
 	var errs []error
 	var sitemap []export.SitemapEntry
-	var en *builder
-	for i, lm := range models {
-		b := &builder{m: lm, r: r, site: sites[i], src: cfg.Src, files: files, msg: lm.msg, version: cmp.Or(cfg.Version, Unversioned)}
-		b.pages()
-		b.downloads()
-		if i == 0 {
-			// The static files exist once, for every language's pages.
-			en = b
-			b.static(cfg.Src)
+	for _, b := range builders {
+		for _, name := range b.files.Names() {
+			if err := files.Add(name, b.files[name]); err != nil {
+				errs = append(errs, err)
+			}
 		}
 		errs = append(errs, b.errs...)
 		sitemap = append(sitemap, b.sitemap...)
 	}
+	en := builders[0]
+	en.files = files
 	en.errs = nil
 	en.sitemap = withAlternates(sitemap, set.Codes())
 	en.furniture()
