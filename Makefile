@@ -8,7 +8,7 @@ ADDR ?= 127.0.0.1:8080
 # never the clock.
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo unversioned)
 
-.PHONY: site test browser-test serve check bench fuzz vendor validate clean
+.PHONY: site test browser-test serve check bench bench-go bench-corpus fuzz vendor validate clean
 
 site: ## build the site into $(OUT)
 	$(GO) run ./cmd/atlas build -src . -out $(OUT) -base-url $(BASE_URL) -version $(VERSION)
@@ -29,14 +29,29 @@ check: ## gofmt, go vet, staticcheck, every test, then atlas check on this repos
 browser-test: ## run only the browser tests (headless Chromium), verbosely; ATLAS_SCREENSHOTS=DIR also saves screenshots
 	$(GO) test -count=1 -v -run TestBrowser ./internal/browsertest/
 
-bench: ## run the benchmarks
+# The synthetic corpus: make bench-corpus N=10000 OUT=/tmp/corpus-10k
+N ?= 1000
+bench-corpus: ## write a synthetic corpus of N agreements and N/10 case studies to OUT (an empty or new directory)
+	@if [ "$(OUT)" = public ]; then echo "bench-corpus: set OUT to a new directory (OUT=/tmp/corpus)"; exit 1; fi
+	$(GO) run ./cmd/benchcorpus -n $(N) -out $(OUT) -repo .
+
+# make bench: atlas, the floor and Hugo on corpora of BENCH_NS agreements,
+# interleaved, BENCH_RUNS runs each (medians); Hugo is installed into
+# HUGO_BIN through the Go module proxy when it is not there.
+BENCH_NS ?= 1000,10000,100000
+BENCH_RUNS ?= 3
+HUGO_BIN ?= /tmp/hugo-bin
+bench: ## the build benchmark: atlas, the floor and Hugo at BENCH_NS agreements (prints the table)
+	$(GO) run ./cmd/bench -ns $(BENCH_NS) -runs $(BENCH_RUNS) -hugo-bin $(HUGO_BIN) -repo .
+
+bench-go: ## the go test benchmarks of the stages and the preview
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 vendor: ## re-vendor the ECharts bundle the charts load (static/vendor/echarts/entry.js) and the map, from pinned npm packages; needs node and npm
 	bash .ci/vendor-assets
 
-validate: ## validate every built page with the Nu HTML Checker (npm vnu-jar; needs node, npm and Java 17)
-	bash .ci/validate-html
+validate: ## validate every built page with the Nu HTML Checker and html-validate (pinned npm packages; needs node, npm and Java); make test runs the same check when they are installed
+	ATLAS_VALIDATORS=$$(bash .ci/validators) ATLAS_REQUIRE_VALIDATORS=1 $(GO) test -count=1 -v -run '^TestValidators$$' ./internal/htmlcheck/
 
 clean:
 	rm -rf $(OUT)

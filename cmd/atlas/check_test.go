@@ -31,7 +31,11 @@ func TestCheckReportsBrokenLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b = bytes.Replace(b, []byte(`<h1>Page not found</h1>`), []byte(`<h1>Page not found</h1>
+	const h1 = `<h1>{{t "page.404.title"}}</h1>`
+	if !bytes.Contains(b, []byte(h1)) {
+		t.Fatalf("%s has no %s to add the broken links after", name, h1)
+	}
+	b = bytes.Replace(b, []byte(h1), []byte(h1+`
 <p><a href="{{url "countries/"}}#nowhere">anchor</a> <a href="{{url "no-such-page/"}}">page</a> <img src="/escape.png" alt=""></p>`), 1)
 	if err := os.WriteFile(name, b, 0o644); err != nil {
 		t.Fatal(err)

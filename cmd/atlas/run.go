@@ -137,10 +137,7 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return report(err, stderr)
 	}
 	defer dir.Close()
-	files, err := generate(ctx, f.config())
-	if err == nil {
-		err = dir.Write(ctx, files)
-	}
+	res, err := buildTo(ctx, dir, f.config())
 	if ctx.Err() != nil {
 		fmt.Fprintf(stderr, "atlas: interrupted; %s was left as it was\n", f.out)
 		return exitInput
@@ -148,7 +145,6 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return report(err, stderr)
 	}
-	res := site.Summarize(files)
 	if base, err := sitepath.ParseBase(f.baseURL); err == nil {
 		if note := site.SitemapNote(base); note != "" {
 			fmt.Fprintf(stdout, "note: %s\n", note)
@@ -159,21 +155,22 @@ func build(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// generate builds the site in memory, returning early when ctx is done
-// (the build then finishes in the background and is discarded).
-func generate(ctx context.Context, cfg site.Config) (output.Files, error) {
+// buildTo builds the site into dir, writing each file as it is made,
+// and returns early when ctx is done: the build then stops writing in the
+// background and dir is left as it was.
+func buildTo(ctx context.Context, dir *output.Dir, cfg site.Config) (*site.Result, error) {
 	type result struct {
-		files output.Files
-		err   error
+		res *site.Result
+		err error
 	}
 	done := make(chan result, 1)
 	go func() {
-		files, err := site.Generate(cfg)
-		done <- result{files, err}
+		res, err := site.BuildTo(ctx, dir, cfg)
+		done <- result{res, err}
 	}()
 	select {
 	case r := <-done:
-		return r.files, r.err
+		return r.res, r.err
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}

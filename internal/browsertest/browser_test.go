@@ -118,6 +118,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("control", b.testControl)
 	t.Run("charts", b.testCharts)
 	t.Run("search", b.testSearch)
+	t.Run("pairfilter", b.testPairFilter)
 	t.Run("nojs", b.testNoJS)
 	t.Run("narrow", b.testNarrow)
 	t.Run("screenshots", b.testScreenshots)

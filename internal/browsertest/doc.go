@@ -19,17 +19,23 @@
 //     test server; it waits for every chart (an element with class "chart",
 //     which sets data-rendered="true" once ECharts has drawn) and fails if
 //     one never renders or its canvas has no painted pixel; and it runs
-//     axe-core (testdata/axe.min.js) and fails on any violation;
+//     axe-core (testdata/axe.min.js) and fails on any violation, then runs
+//     axe-core's rules of colour (contrast) again with the emulated
+//     prefers-color-scheme: dark, since the stylesheet follows it;
 //   - opens a negative-control page (testdata/control) with the same code
 //     and fails unless each of its planted problems is reported, which
 //     proves that the listeners work;
+//   - opens the map of pairs with a filter in its URL and checks that it
+//     draws exactly the matching lines, that the selects and the status
+//     line agree, and that changing a select updates the lines and the URL;
 //   - opens the home, Table 1, a country and the agreements pages with
 //     JavaScript disabled and checks that their main content is there and
 //     visible (a fixture, testdata/nojs, proves that no script runs);
 //   - opens the same four pages at a phone's width, 390 px, with the same
 //     checks and axe-core, and fails if a page scrolls sideways;
-//   - when $ATLAS_SCREENSHOTS names a directory, saves screenshots of those
-//     four pages at 1280 and 390 px into it, for people to look at.
+//   - when $ATLAS_SCREENSHOTS names a directory, saves screenshots of a
+//     page of every kind at 1280 and 390 px, in the light and the dark
+//     scheme, into it, for people to look at.
 //
 // The browser is $CHROME_PATH, else the first of chromium,
 // chromium-headless-shell and google-chrome on $PATH. Without one the test

@@ -37,7 +37,7 @@ type visitOptions struct {
 
 // Timeouts of a visit.
 const (
-	pageTimeout  = 60 * time.Second       // everything a visit does
+	pageTimeout  = 120 * time.Second      // everything a visit does: two runs of axe-core on the largest pages
 	chartTimeout = 15 * time.Second       // for every chart to say it is rendered
 	quietPeriod  = 250 * time.Millisecond // no request in flight for this long
 	quietTimeout = 5 * time.Second        // for the network to be quiet
@@ -64,7 +64,11 @@ func visit(tab context.Context, origin, pageURL string, o visitOptions) ([]strin
 		}
 	}
 	// Every visit sets the scheme, since a tab keeps its emulation from
-	// one page to the next.
+	// one page to the next; on a blank page, so that the last page does
+	// not redraw its charts for the new scheme while this one is watched.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		return nil, err
+	}
 	if err := emulateScheme(ctx, o.dark); err != nil {
 		return nil, err
 	}

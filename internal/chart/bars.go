@@ -182,6 +182,7 @@ func NewBars(b Bars) (*Chart, error) {
 		bundle:     BundleBars,
 		stacked:    b.Stacked,
 		categories: b.Categories,
+		thumb:      barsThumb(&b),
 	}, nil
 }
 

@@ -62,12 +62,14 @@ type Text interface {
 type Chart struct {
 	ID     string // letters, digits and _: also a JavaScript-safe name
 	Label  string // accessible description of what the chart shows
-	Height int    // CSS pixels
+	Height int    // CSS pixels; 0 for a chart whose Class gives the box its shape (a map)
+	Class  string // a CSS class of the box besides "chart", or ""
 
 	option     []byte            // the ECharts option as HTML-safe JSON
 	links      map[string]string // category or region name -> URL
 	geo        *MapSource        // the map to register first, or nil
 	file       string            // saved images' file name, without extension
+	thumb      []byte            // the static thumbnail, SVG
 	text       Text
 	bundle     string   // BundleBars, BundleFull; "" is BundleFull
 	stacked    bool     // a stacked bar chart: the script keeps the totals right
@@ -250,6 +252,29 @@ func (c *Chart) HeightClass() string {
 	return fmt.Sprintf("chart-h-%d", h)
 }
 
+// BoxClass is the class that shapes the chart's box: Class for a chart
+// without a Height (a map, which the stylesheet gives its aspect),
+// HeightClass otherwise.
+func (c *Chart) BoxClass() string {
+	if c.Height == 0 && c.Class != "" {
+		return c.Class
+	}
+	return c.HeightClass()
+}
+
+// classHeights are the heights, in CSS pixels, of the boxes that a Class
+// shapes (static/atlas.css), at the widest a page gives a chart (56rem).
+var classHeights = map[string]int{"chart-latam": 720, "chart-world": 560}
+
+// BoxHeight is the chart's height in CSS pixels, as an iframe that shows
+// it needs: Height, or the height of the box its Class shapes.
+func (c *Chart) BoxHeight() int {
+	if c.Height == 0 {
+		return classHeights[c.Class]
+	}
+	return c.Height
+}
+
 // data is what the page's chart script reads from the chart's JSON data
 // block: the option and what the script does around it.
 type data struct {
@@ -290,7 +315,7 @@ func (c *Chart) HTML(credit Credit) (template.HTML, error) {
 	err = snippet.Execute(&b, map[string]any{
 		"ID":         c.ID,
 		"Label":      c.Label,
-		"Height":     c.HeightClass(),
+		"Height":     c.BoxClass(),
 		"Data":       template.JS(d), // HTML-safe JSON, see marshal
 		"Stacked":    c.stacked,
 		"Categories": c.categories,

@@ -37,11 +37,13 @@ type english struct{}
 
 func (english) Sprintf(key string, args ...any) string {
 	return fmt.Sprintf(map[string]string{
-		"chart.noscript":      "The chart needs JavaScript; the table gives the same numbers.",
-		"chart.at-least":      "at least %[1]s →",
-		"chart.more-than":     "more than %[1]s →",
-		"chart.class.or-more": "%[1]d or more",
-		"chart.class.none":    "none",
+		"chart.noscript":           "The chart needs JavaScript; the table gives the same numbers.",
+		"chart.at-least":           "at least %[1]s →",
+		"chart.more-than":          "more than %[1]s →",
+		"chart.class.or-more":      "%[1]d or more",
+		"chart.class.none":         "none",
+		"chart.pairs.latam-places": "Latin American places",
+		"chart.pairs.asia-places":  "Asian places",
 	}[key], args...)
 }
 
@@ -336,22 +338,37 @@ func TestChoropleth(t *testing.T) {
 	if s["type"] != "map" || s["map"] != "latam" {
 		t.Errorf("series type %v, map %v; want map, latam", s["type"], s["map"])
 	}
-	// 84° by 89°, longitude drawn 0.75 wide: a tall map, 532 pixels high
-	// and 376 wide; narrower containers fit it to their width.
+	// 84° by 89°, longitude drawn 0.75 wide: a tall map in a 4:5 box, as
+	// high as the box allows (88%), its height 110% of the box's width,
+	// at the bottom of the box below the title.
 	place := map[string]any{"layoutCenter": s["layoutCenter"], "layoutSize": s["layoutSize"]}
-	if diff := cmp.Diff(map[string]any{"layoutCenter": []any{"50%", float64(titleHeight + 8 + 266)}, "layoutSize": float64(532)}, place); diff != "" {
+	if diff := cmp.Diff(map[string]any{"layoutCenter": []any{"50%", "55%"}, "layoutSize": "110%"}, place); diff != "" {
 		t.Errorf("map placement (-want +got):\n%s", diff)
 	}
 	var whole map[string]any
 	if err := json.Unmarshal(c.option, &whole); err != nil {
 		t.Fatal(err)
 	}
-	wantMedia := []any{map[string]any{
-		"query":  map[string]any{"maxWidth": float64(384)},
-		"option": map[string]any{"series": []any{map[string]any{"layoutSize": "138%"}}},
-	}}
-	if diff := cmp.Diff(wantMedia, whole["media"]); diff != "" {
-		t.Errorf("media (-want +got):\n%s", diff)
+	if whole["media"] != nil {
+		t.Errorf("media = %v, want none: the box keeps its shape at every width", whole["media"])
+	}
+	if c.Class != "chart-latam" || c.Height != 0 {
+		t.Errorf("Class %q, Height %d; want chart-latam and 0 (the stylesheet shapes the box)", c.Class, c.Height)
+	}
+	// A highlighted region takes the next darker shade of its own class;
+	// zero a darker grey; both with a dark outline.
+	data := s["data"].([]any)
+	for i, want := range []string{shades[4], zeroHigh} {
+		e := data[i].(map[string]any)["emphasis"].(map[string]any)["itemStyle"].(map[string]any)
+		if e["areaColor"] != want || e["borderColor"] != ink {
+			t.Errorf("region %d: emphasis %v, want areaColor %s with a %s border", i, e, want, ink)
+		}
+	}
+	// A wide map (360° by 120°) is as wide as the box allows instead.
+	wide := m
+	wide.Bounds = Bounds{West: -180, South: -60, East: 180, North: 60}
+	if diff := cmp.Diff(map[string]any{"layoutCenter": []any{"50%", "81.6%"}, "layoutSize": "98%"}, wide.layout()); diff != "" {
+		t.Errorf("wide map placement (-want +got):\n%s", diff)
 	}
 	h, err := c.HTML(Credit{})
 	if err != nil {

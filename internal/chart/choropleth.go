@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -26,6 +27,9 @@ type Choropleth struct {
 	// of its own.
 	Classes []int
 	Text    Text // the chart's own words
+	// Shapes are the map's regions, for the thumbnail; none gives a
+	// thumbnail without a map.
+	Shapes []Shape
 }
 
 // Region is a region of the map, by the name its GeoJSON feature has in
@@ -42,47 +46,72 @@ type Bounds struct {
 	West, South, East, North float64
 }
 
-// MapHeight is a map chart's height in CSS pixels.
-const MapHeight = 600
+// The box of a choropleth has the shape the stylesheet gives .chart-latam:
+// boxAspect (width over height, 4:5). The map takes at most fitWidth of
+// its width and fitHeight of its height, below the title.
+const (
+	boxAspect = 0.8
+	fitWidth  = 0.98
+	fitHeight = 0.88
+)
 
 // aspectScale is ECharts' default for maps: a degree of longitude is drawn
 // 0.75 times as wide as a degree of latitude.
 const aspectScale = 0.75
 
-// layout places the map below the title at the most height it can have,
-// and returns a media rule that fits it to the width instead on screens
-// too narrow for that. ECharts keeps a map's aspect only when it is placed
-// by a centre and a size (its longer side).
-func (m *Choropleth) layout() (place map[string]any, media []any) {
+// layout places the map at the bottom of its box, as large as the box
+// allows. ECharts keeps a map's aspect only when it is placed by a centre
+// and a size (its longer side), the size in percent of the box's shorter
+// side; since the box's shape is fixed, percentages fit it at any width.
+func (m *Choropleth) layout() map[string]any {
 	b := m.Bounds
 	aspect := (b.East - b.West) * aspectScale / (b.North - b.South)
-	avail := float64(MapHeight - titleHeight - 16)
-	long, width := avail, avail*aspect // a tall map: the height is the longer side
-	if aspect > 1 {
-		long, width = avail*aspect, avail*aspect
-	}
-	// Below that width the size is a percentage of the container's width,
-	// then its shorter side.
-	pct := 98.0
+	h := min(fitHeight, fitWidth*boxAspect/aspect) // of the box's height
+	w := h * aspect / boxAspect                    // of its width
+	long := w                                      // the map's longer side, in box widths
 	if aspect < 1 {
-		pct = 98 / aspect
+		long = h / boxAspect
 	}
-	place = map[string]any{
-		"layoutCenter": []any{"50%", titleHeight + 8 + int(avail)/2},
-		"layoutSize":   int(long),
+	short := 1.0 // the box's shorter side, in box widths
+	if boxAspect > 1 {
+		short = 1 / boxAspect
 	}
-	media = []any{map[string]any{
-		"query":  map[string]any{"maxWidth": int(width) + 8},
-		"option": map[string]any{"series": []any{map[string]any{"layoutSize": strconv.Itoa(int(pct)) + "%"}}},
-	}}
-	return place, media
+	pct := func(v float64) string { return strconv.FormatFloat(math.Round(v*1000)/10, 'f', -1, 64) + "%" }
+	return map[string]any{
+		"layoutCenter": []any{"50%", pct(1 - 0.01 - h/2)},
+		"layoutSize":   pct(long / short),
+	}
 }
 
 // Shades of the classes, light to dark (ColorBrewer's Blues), and of zero.
 var (
 	shades   = []string{"#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"}
 	zeroFill = "#e5e7eb"
+	zeroHigh = "#cbd0d8" // zero, highlighted
 )
+
+// shade returns the index in shades of n's class, or -1 for zero.
+func (m *Choropleth) shade(n int) int {
+	i := -1
+	for j, lo := range m.Classes {
+		if n >= lo {
+			i = j
+		}
+	}
+	return i
+}
+
+// emphasis is how a region with n is highlighted: in the next darker
+// shade of the same scale (the darkest stays, and its outline shows it),
+// with a dark outline, so that the highlight never leaves the map's
+// colours.
+func (m *Choropleth) emphasis(n int) map[string]any {
+	fill := zeroHigh
+	if i := m.shade(n); i >= 0 {
+		fill = shades[min(i+1, len(shades)-1)]
+	}
+	return map[string]any{"itemStyle": map[string]any{"areaColor": fill, "borderColor": ink, "borderWidth": 1.2}}
+}
 
 func (m *Choropleth) check() error {
 	if err := checkID(m.ID); err != nil {
@@ -148,10 +177,12 @@ func NewChoropleth(m Choropleth) (*Chart, error) {
 		}),
 	)
 	data := make([]opts.MapData, len(m.Regions))
+	extraData := make([]any, len(m.Regions))
 	names := make([]string, len(m.Regions))
 	links := make([]string, len(m.Regions))
 	for i, r := range m.Regions {
 		data[i] = opts.MapData{Name: r.Name, Value: r.N}
+		extraData[i] = map[string]any{"emphasis": m.emphasis(r.N)}
 		names[i], links[i] = r.Name, r.Link
 	}
 	c.AddSeries(m.ValueName, data,
@@ -161,19 +192,15 @@ func NewChoropleth(m Choropleth) (*Chart, error) {
 	c.Validate()
 	series := map[string]any{
 		"roam": false, "selectedMode": false, "showLegendSymbol": false,
-		"emphasis": map[string]any{
-			"itemStyle": map[string]any{"areaColor": "#f59e0b"},
-			"label":     map[string]any{"show": false},
-		},
+		"emphasis": map[string]any{"label": map[string]any{"show": false}},
+		"data":     extraData,
 	}
-	place, media := m.layout()
-	merge(series, place)
+	merge(series, m.layout())
 	option, err := marshal(m.ID, c.JSON(), map[string]any{
 		"textStyle": textStyle,
 		// go-echarts' visualMap pieces have no label or value.
 		"visualMap": []any{map[string]any{"pieces": m.pieces(), "itemGap": 6}},
 		"series":    []any{series},
-		"media":     media,
 	})
 	if err != nil {
 		return nil, err
@@ -182,11 +209,12 @@ func NewChoropleth(m Choropleth) (*Chart, error) {
 	return &Chart{
 		ID:     m.ID,
 		Label:  m.Label,
-		Height: MapHeight,
+		Class:  "chart-latam",
 		option: option,
 		links:  linkMap(names, links),
 		geo:    &geo,
 		file:   m.File,
 		text:   m.Text,
+		thumb:  choroplethThumb(&m),
 	}, nil
 }

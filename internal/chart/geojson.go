@@ -11,6 +11,7 @@ import (
 type GeoMap struct {
 	Names  map[string]string // properties.iso_a2 -> properties.name
 	Bounds Bounds
+	Shapes []Shape // the regions, for thumbnails
 }
 
 // ParseGeoJSON reads a GeoJSON feature collection whose features carry
@@ -52,6 +53,11 @@ func ParseGeoJSON(data []byte) (*GeoMap, error) {
 			b.South, b.North = min(b.South, lat), max(b.North, lat)
 		})
 	}
+	shapes, err := ParseShapes(data)
+	if err != nil {
+		return nil, err
+	}
+	m.Shapes = shapes
 	return m, nil
 }
 

@@ -16,12 +16,16 @@ func TestParseGeoJSON(t *testing.T) {
 		{
 			name: "polygon and multipolygon",
 			in: `{"features": [
-				{"properties": {"name": "Chile", "iso_a2": "CL"}, "geometry": {"coordinates": [[[-70, -18], [-75, -55], [-68, -50]]]}},
-				{"properties": {"name": "Cuba", "iso_a2": "CU"}, "geometry": {"coordinates": [[[[-85, 22], [-74, 20]]], [[[-82, 21.5]]]]}}
+				{"properties": {"name": "Chile", "iso_a2": "CL"}, "geometry": {"type": "Polygon", "coordinates": [[[-70, -18], [-75, -55], [-68, -50]]]}},
+				{"properties": {"name": "Cuba", "iso_a2": "CU"}, "geometry": {"type": "MultiPolygon", "coordinates": [[[[-85, 22], [-74, 20]]], [[[-82, 21.5, 0]]]]}}
 			]}`,
 			want: &GeoMap{
 				Names:  map[string]string{"CL": "Chile", "CU": "Cuba"},
 				Bounds: Bounds{West: -85, South: -55, East: -68, North: 22},
+				Shapes: []Shape{
+					{Name: "Chile", Rings: [][][2]float64{{{-70, -18}, {-75, -55}, {-68, -50}}}},
+					{Name: "Cuba", Rings: [][][2]float64{{{-85, 22}, {-74, 20}}, {{-82, 21.5}}}},
+				},
 			},
 		},
 		{name: "no features", in: `{}`, want: &GeoMap{Names: map[string]string{}}},

@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/yuin/goldmark/ast"
 )
 
 const caseFront = `---
@@ -112,6 +113,10 @@ func TestErrors(t *testing.T) {
 			`content/cases/biobio.md:13:1: link: "javascript:alert(1)": a javascript: link is not allowed (an http:, https: or mailto: URL, or a path of the site)` + "\n" +
 				`content/cases/biobio.md:13:26: link: "DATA:text/html,hi": a data: link is not allowed (an http:, https: or mailto: URL, or a path of the site)` + "\n" +
 				`content/cases/biobio.md:13:49: link: "vbscript:x": a vbscript: link is not allowed (an http:, https: or mailto: URL, or a path of the site)`},
+		// Found by FuzzCitations: goldmark panicked when the position of
+		// an autolink inside emphasis was looked up.
+		{"autolink in emphasis", caseFront + "\nSee *the <vbscript:x> page* and **<https://example.org/>**.\n",
+			`content/cases/biobio.md:13:10: link: "vbscript:x": a vbscript: link is not allowed (an http:, https: or mailto: URL, or a path of the site)`},
 		{"caption", caseFront + "\nTable: A <b>caption</b>, ![map](m.png), [a link](/nowhere/)\n| a |\n| --- |\n| 1 |\n",
 			`content/cases/biobio.md:13:10: body: raw HTML "<b>" is not allowed (write Markdown)` + "\n" +
 				`content/cases/biobio.md:13:20: body: raw HTML "</b>" is not allowed (write Markdown)` + "\n" +
@@ -225,6 +230,24 @@ func TestCostBounds(t *testing.T) {
 				t.Errorf("first error (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestHeadingIDsLinear: n equal headings probed 1, 2, …, n suffixes each,
+// n²/2 in all (20,000 took 35 s). Counted in allocations, one or two per
+// probe, rather than timed: the cost per heading must not grow with n.
+func TestHeadingIDsLinear(t *testing.T) {
+	perHeading := func(n int) float64 {
+		return testing.AllocsPerRun(1, func() {
+			h := newHeadingIDs()
+			for range n {
+				h.Generate([]byte("A"), ast.KindHeading)
+			}
+		}) / float64(n)
+	}
+	small, large := perHeading(500), perHeading(5000)
+	if large > 2*small+2 {
+		t.Errorf("allocations per heading: %.1f for 500 equal headings, %.1f for 5000; want about the same", small, large)
 	}
 }
 

@@ -162,9 +162,15 @@ func firstLine(b []byte) string {
 	return s
 }
 
-// blockStart returns the offset of a block's first line.
+// blockStart returns the offset of the first line of n's block: n's own
+// if n is a block, else its nearest block ancestor's (goldmark panics on
+// an inline node's Lines, as for an autolink inside emphasis: found by
+// FuzzCitations).
 func blockStart(n ast.Node) int {
-	if n.Lines().Len() > 0 {
+	for n != nil && n.Type() != ast.TypeBlock {
+		n = n.Parent()
+	}
+	if n != nil && n.Lines().Len() > 0 {
 		return n.Lines().At(0).Start
 	}
 	return 0

@@ -2,8 +2,6 @@ package htmlcheck_test
 
 import (
 	"os"
-	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -30,23 +28,10 @@ func TestSite(t *testing.T) {
 			t.Errorf("%s:%s", name, p)
 		}
 		for _, s := range htmlcheck.InlineStyles(files[name]) {
-			if !chartHeight(s) {
-				t.Errorf("%s:%d: <%s class=%q>: inline CSS %q (use a class of static/atlas.css)", name, s.Line, s.Tag, s.Class, s.CSS)
-			}
+			t.Errorf("%s:%d: <%s class=%q>: inline CSS %q (use a class of static/atlas.css)", name, s.Line, s.Tag, s.Class, s.CSS)
 		}
 	}
 	if pages == 0 {
 		t.Fatal("the site has no HTML pages")
 	}
-}
-
-// chartHeightCSS is the height that the chart code (internal/chart) still
-// gives each chart container inline.
-var chartHeightCSS = regexp.MustCompile(`^height:\d+px$`)
-
-// chartHeight reports whether s is the one inline style left to the chart
-// code: a chart container's height. It goes once the chart code sizes its
-// containers from the stylesheet; nothing else is exempt.
-func chartHeight(s htmlcheck.Style) bool {
-	return s.Tag == "div" && slices.Contains(strings.Fields(s.Class), "chart") && chartHeightCSS.MatchString(s.CSS)
 }

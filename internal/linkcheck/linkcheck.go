@@ -213,3 +213,38 @@ func resolve(files map[string][]byte, p string) string {
 	}
 	return ""
 }
+
+// Targets returns the output files that a link in the file page could
+// name: those a check of the link (Link) would read. It returns nil for a
+// link to another site, or one that escapes the base path.
+func (s *Site) Targets(page, link string) []string {
+	u, err := url.Parse(link)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
+		return nil
+	}
+	if u.Host != "" {
+		if s.origin == "" || !sameOrigin(u, s.origin) {
+			return nil
+		}
+		if u.Path == "" {
+			u.Path = "/"
+		}
+	}
+	if u.Path == "" {
+		return []string{page}
+	}
+	p, msg := s.sitePath(page, u.Path)
+	if msg != "" {
+		return nil
+	}
+	var out []string
+	p = strings.TrimPrefix(p, "/")
+	for _, cand := range []string{p, strings.TrimSuffix(p, "/") + "/index.html", p + "index.html"} {
+		cand = strings.TrimPrefix(cand, "/")
+		if cand == "" || cand == "." || cand == "./" {
+			cand = "index.html"
+		}
+		out = append(out, cand)
+	}
+	return out
+}

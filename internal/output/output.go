@@ -18,7 +18,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -28,14 +27,16 @@ import (
 // as written by the atlas and lists the files of the build.
 const Manifest = ".atlas-manifest"
 
+// manifestHeader opens the manifest.
+const manifestHeader = "# Written by the atlas build: this directory is its output and is replaced\n# by the next build. The files of this build:\n"
+
 // Files maps slash-separated paths inside the output to their contents.
 type Files map[string][]byte
 
 // Add stores a file, rejecting a path that would escape the output.
 func (f Files) Add(name string, data []byte) error {
-	clean := path.Clean(name)
-	if !fs.ValidPath(clean) || clean != name || clean == "." || clean == Manifest {
-		return fmt.Errorf("invalid output path %q", name)
+	if err := ValidName(name); err != nil {
+		return err
 	}
 	if _, dup := f[name]; dup {
 		return fmt.Errorf("output path %q written twice", name)
@@ -58,7 +59,7 @@ func (f Files) Names() []string {
 // file is for.
 func (f Files) manifest() []byte {
 	var b strings.Builder
-	b.WriteString("# Written by the atlas build: this directory is its output and is replaced\n# by the next build. The files of this build:\n")
+	b.WriteString(manifestHeader)
 	for _, n := range f.Names() {
 		b.WriteString(n)
 		b.WriteByte('\n')

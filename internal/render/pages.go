@@ -217,6 +217,61 @@ type Chart struct {
 	// for readers to copy into their own pages.
 	Embed string
 	Words EmbedWords
+	// Filter is the form that filters the chart (the map of pairs), or
+	// nil. Without JavaScript it stays hidden.
+	Filter *ChartFilter
+	// Lists follow the chart's figure: what it cannot draw (the map's
+	// agreements without coordinates), its markers (the timeline's
+	// milestones).
+	Lists []ChartList
+	// Scripts are the scripts the chart's page loads besides ECharts.
+	Scripts []string
+	// Thumb is the path of the chart's static thumbnail (SVG), for the
+	// list of charts; "" for none.
+	Thumb string
+}
+
+// ChartFilter is a form of selects that a chart's script reads.
+type ChartFilter struct {
+	Chart   string // the chart's element id
+	Label   string // the form's accessible name
+	Selects []ChartSelect
+	// Status is the sentence that says how much is shown; the script
+	// replaces "{n}" in it with the number.
+	Status string
+}
+
+// ChartSelect is one select of a ChartFilter.
+type ChartSelect struct {
+	Name, Label string
+	Options     []ChartOption
+}
+
+// ChartOption is one option of a ChartSelect; the first is the one that
+// selects everything, with the value "".
+type ChartOption struct {
+	Value, Label string
+}
+
+// ChartList is a list of records beside a chart, with its heading.
+type ChartList struct {
+	ID      string // the heading's id
+	Heading string
+	Intro   []string
+	Items   []ChartItem
+	Outro   []string
+}
+
+// ChartItem is one item of a ChartList: Lead, then a link to the record,
+// then Detail, then Links (separated by commas).
+type ChartItem struct {
+	Lead, Label, Path, Detail string
+	Links                     []ChartLink
+}
+
+// ChartLink is a link in a ChartItem.
+type ChartLink struct {
+	Label, Path string
 }
 
 // EmbedWords are the words of a chart's embed snippet and embed page.

@@ -105,6 +105,8 @@ type Renderer struct {
 	// Keys are the message keys the templates name, for the string tables'
 	// checks (CheckKeys, and the check of keys no longer used).
 	Keys []KeyUse
+	// rows holds each Site's rendered agreement rows (see RowTemplate).
+	rows map[*Site]*rowCache
 }
 
 // New parses the templates in fsys, once, and binds a copy of them to each
@@ -116,7 +118,7 @@ func New(fsys fs.FS, sites ...*Site) (*Renderer, error) {
 		return nil, err
 	}
 	slices.Sort(names)
-	shared := template.New("").Funcs(funcs(&Site{}))
+	shared := template.New("").Funcs(funcs(&Site{})).Funcs((&rowCache{}).funcs())
 	var pages []string
 	for _, n := range names {
 		if strings.HasPrefix(path.Base(n), "_") {
@@ -154,16 +156,26 @@ func New(fsys fs.FS, sites ...*Site) (*Renderer, error) {
 		return nil, err
 	}
 	r.bound = map[*Site]map[string]*template.Template{}
+	r.rows = map[*Site]*rowCache{}
 	for _, site := range sites {
 		m := map[string]*template.Template{}
+		rows := &rowCache{}
 		for name, t := range r.pages {
 			c, err := t.Clone()
 			if err != nil {
 				return nil, err
 			}
-			m[name] = c.Funcs(funcs(site))
+			m[name] = c.Funcs(funcs(site)).Funcs(rows.funcs())
 		}
-		r.bound[site] = m
+		// The rows execute in a set of their own, bound to the Site.
+		c, err := shared.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if err := rows.init(c.Funcs(funcs(site)).Funcs(rows.funcs())); err != nil {
+			return nil, err
+		}
+		r.bound[site], r.rows[site] = m, rows
 	}
 	return r, nil
 }

@@ -51,6 +51,8 @@ func (b *builder) charts() {
 		b.chinaChart,
 		b.compareChart,
 		b.mapChart,
+		b.pairsChart,
+		b.timelineChart,
 	}
 	var pages []*render.Chart
 	b.charted = map[string]bool{}
@@ -92,6 +94,13 @@ func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 		Back:    b.msg.Sprintf("chart.embed.back", b.site.Title),
 	}
 	if p.chart != nil {
+		if svg := p.chart.Thumbnail(); svg != nil {
+			// A thumbnail has no words: one file serves every language.
+			p.Thumb = p.Path() + "thumbnail.svg"
+			if b.m.lang == sitepath.DefaultLang {
+				b.add(p.Thumb, svg)
+			}
+		}
 		credit := b.credit(p.Path(), wikipedia)
 		credit.Data = b.site.Base.URL(p.File)
 		h, err := p.chart.HTML(credit)
@@ -101,7 +110,7 @@ func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 		p.HTML = h
 		// The iframe is as high as the chart, its title and its source line.
 		p.Embed = fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" loading="lazy"></iframe>`,
-			b.embedURL(p.EmbedPath()), template.HTMLEscapeString(p.Title), p.chart.Height+160)
+			b.embedURL(p.EmbedPath()), template.HTMLEscapeString(p.Title), p.chart.BoxHeight()+160)
 	}
 	b.page("chart", &render.ChartPage{
 		Frame: render.Frame{
@@ -109,7 +118,7 @@ func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 			Title:       p.Title,
 			Description: p.Summary,
 			Wikipedia:   wikipedia,
-			Scripts:     []string{sitepath.ChartsJS},
+			Scripts:     append([]string{sitepath.ChartsJS}, p.Scripts...),
 			Styles:      []string{sitepath.ChartsCSS},
 		},
 		Chart: p.Chart,
@@ -376,6 +385,7 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 		File:      chartFile("map"),
 		Map:       chart.MapSource{Name: mapName, URL: b.site.Base.URL(latamMap)},
 		Bounds:    geo.Bounds,
+		Shapes:    geo.Shapes,
 		ValueName: b.msg.Sprintf("chart.value-name"),
 		Regions:   regions,
 		Classes:   []int{1, 2, 5, 10, 20, 50},

@@ -19,7 +19,7 @@ import (
 )
 
 // chartSlugs are the chart pages the repository's data gives.
-var chartSlugs = []string{"table-1", "table-1-partners", "china-2015-2021", "table-1-vs-records", "map"}
+var chartSlugs = []string{"table-1", "table-1-partners", "china-2015-2021", "table-1-vs-records", "map", "pairs", "timeline"}
 
 var optionRE = regexp.MustCompile(`, o = (\{.*\}), links = `)
 
@@ -122,7 +122,8 @@ func TestChartPages(t *testing.T) {
 			file := "charts/" + slug + "/atlas-" + slug
 			for _, want := range []string{
 				`<script defer src="/atlas/static/vendor/echarts/echarts.custom.min.js"></script>`,
-				`<div class="chart" id="chart_`,
+				`<div class="chart`,
+				`" id="chart_`,
 				`role="img" aria-label="`,
 				`<button type="button">Save as PNG</button>`,
 				`"saveAsImage":{"name":"atlas-` + slug + `"`,
@@ -147,6 +148,14 @@ func TestChartPages(t *testing.T) {
 			}
 			if !strings.Contains(index, `<a href="/atlas/charts/`+slug+`/">`) {
 				t.Errorf("/charts/ does not link to %s", slug)
+			}
+			// Its static thumbnail, drawn at build time, on the list.
+			thumb := "charts/" + slug + "/thumbnail.svg"
+			if !strings.Contains(index, `<img class="thumb" src="/atlas/`+thumb+`" alt="" width="240" height="150">`) {
+				t.Errorf("/charts/ shows no thumbnail of %s", slug)
+			}
+			if svg := files[thumb]; !bytes.HasPrefix(svg, []byte(`<svg xmlns="http://www.w3.org/2000/svg"`)) || len(svg) > 32<<10 {
+				t.Errorf("%s: %d bytes, want a small SVG document", thumb, len(svg))
 			}
 		})
 	}
@@ -317,11 +326,11 @@ func TestChartsWithoutData(t *testing.T) {
 			got = append(got, slug)
 		}
 	}
-	if diff := cmp.Diff([]string{"table-1", "table-1-partners", "table-1-vs-records"}, got); diff != "" {
+	if diff := cmp.Diff([]string{"table-1", "table-1-partners", "table-1-vs-records", "timeline"}, got); diff != "" {
 		t.Errorf("chart pages (-want +got):\n%s", diff)
 	}
 	for name, b := range files {
-		for _, slug := range []string{"map", "china-2015-2021"} {
+		for _, slug := range []string{"map", "pairs", "china-2015-2021"} {
 			if bytes.Contains(b, []byte("charts/"+slug+"/")) {
 				t.Errorf("%s links to the missing chart %s", name, slug)
 			}

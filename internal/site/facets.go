@@ -101,10 +101,15 @@ func groupBy(as []agreementView, f facet) []group {
 	return out
 }
 
-// label is a facet value in words: its label, or its message when it has
-// none (the unknown decade).
-func (b *builder) label(v facetValue) string {
-	if v.label == "" {
+// label is a facet value in words: a kind or a level as its message
+// (kind.sister-city: the record's word is not the reader's), a value
+// without a label as its message (the unknown decade), otherwise its
+// label.
+func (b *builder) label(key string, v facetValue) string {
+	switch {
+	case key == "kind" || key == "level":
+		return b.msg.Sprintf(key + "." + v.slug)
+	case v.label == "":
 		return b.msg.Sprintf("facet.decade." + v.slug)
 	}
 	return v.label
@@ -151,7 +156,7 @@ func (b *builder) list(as []agreementView, sel map[int]facetValue, linked bool) 
 		}
 		box := render.FacetBox{Key: f.key, Title: b.msg.Sprintf("facet." + f.key)}
 		for _, g := range groupBy(as, f) {
-			c := render.Count{Label: b.label(g.value), N: len(g.as), Value: g.value.slug}
+			c := render.Count{Label: b.label(f.key, g.value), N: len(g.as), Value: g.value.slug}
 			if linked && len(sel) < 2 {
 				next := map[int]facetValue{i: g.value}
 				for k, v := range sel {
@@ -206,7 +211,7 @@ func (b *builder) listHeading(sel map[int]facetValue) (string, []render.Filter) 
 		if !ok {
 			continue
 		}
-		title, label := b.msg.Sprintf("facet."+f.key), b.label(v)
+		title, label := b.msg.Sprintf("facet."+f.key), b.label(f.key, v)
 		parts = append(parts, b.msg.Sprintf("page.list.part", title, label))
 		rest := map[int]facetValue{}
 		for k, w := range sel {

@@ -43,9 +43,9 @@ func (b *builder) partnerPages(ln *links) {
 					return a.LatAmCountry.Name, a.CountryPath + "#" + partnerAnchor(c.Code)
 				})},
 			ByLevel: render.CountsTable{Caption: b.msg.Sprintf("page.partner.by-level", c.Name), Head: b.msg.Sprintf("page.partner.level"),
-				Rows: countBy(as, func(a agreementView) (string, string) { return a.Asia.Level, "" })},
+				Rows: countBy(as, func(a agreementView) (string, string) { return b.msg.Sprintf("level." + a.Asia.Level), "" })},
 			ByKind: render.CountsTable{Caption: b.msg.Sprintf("page.partner.by-kind"), Head: b.msg.Sprintf("page.partner.kind"),
-				Rows: countBy(as, func(a agreementView) (string, string) { return a.Kind, "" })},
+				Rows: countBy(as, func(a agreementView) (string, string) { return b.msg.Sprintf("kind." + a.Kind), "" })},
 			Places: places,
 			Table1: render.CountsTable{Caption: b.msg.Sprintf("page.partner.table-1", c.Name), Head: b.msg.Sprintf("data.head.country"),
 				Rows: m.table1Column(c.Code)},

@@ -126,7 +126,7 @@ func (b *builder) agreementPages(ln *links) {
 			Frame: render.Frame{
 				Path:        a.Path,
 				Title:       a.LatAm.Name + " – " + a.Asia.Name,
-				Description: b.msg.Sprintf("page.agreement.description", a.Kind, a.LatAm.Name, a.LatAmCountry.Name, a.Asia.Name, a.AsiaCountry.Name),
+				Description: b.msg.Sprintf("page.agreement.description", b.msg.Sprintf("kind."+a.Kind), a.LatAm.Name, a.LatAmCountry.Name, a.Asia.Name, a.AsiaCountry.Name),
 				Wikipedia:   a.Wikipedia,
 			},
 			Agreement:  a,

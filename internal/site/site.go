@@ -6,6 +6,7 @@ package site
 
 import (
 	"cmp"
+	"context"
 	"io/fs"
 	"sync"
 	"time"
@@ -62,14 +63,15 @@ type Result struct {
 // returned as a srcpos.List; on any error the previous output is left as
 // it was.
 func Build(cfg Config) (*Result, error) {
-	files, err := Generate(cfg)
+	d, err := output.Open(cfg.Out)
 	if err != nil {
 		return nil, err
 	}
-	if err := output.Write(cfg.Out, files); err != nil {
+	defer d.Close()
+	res, err := BuildTo(context.Background(), d, cfg)
+	if err != nil {
 		return nil, err
 	}
-	res := Summarize(files)
 	if base, err := sitepath.ParseBase(cfg.BaseURL); err == nil {
 		if note := SitemapNote(base); note != "" {
 			res.Notes = append(res.Notes, note)
@@ -94,7 +96,13 @@ func Summarize(files output.Files) *Result {
 // stage finds it, is returned in one srcpos.List; other failures (a
 // template that does not execute, a file that cannot be read) are joined
 // after it (see srcpos.Join and srcpos.Split).
-func Generate(cfg Config) (output.Files, error) {
+func Generate(cfg Config) (output.Files, error) { return generate(cfg, nil) }
+
+// generate builds the site. With st, it writes each file to st as it is
+// made and keeps in memory only the pages that the checks after the build
+// read (the targets of the content's links), holding the others' names
+// with nil contents.
+func generate(cfg Config, st *output.Stream) (output.Files, error) {
 	base, err := sitepath.ParseBase(cfg.BaseURL)
 	if err != nil {
 		return nil, err
@@ -144,42 +152,37 @@ func Generate(cfg Config) (output.Files, error) {
 		return nil, err
 	}
 	m.msg = msgs.Ref()
-	// The languages' pages are built at once, each into its own files,
-	// merged in the languages' order: the model they share is read-only
-	// by then.
-	builders := make([]*builder, len(models))
-	var wg sync.WaitGroup
-	for i, lm := range models {
-		b := &builder{m: lm, r: r, site: sites[i], src: cfg.Src, files: output.Files{}, msg: lm.msg, version: cmp.Or(cfg.Version, Unversioned)}
-		builders[i] = b
-		wg.Go(func() {
-			b.pages()
-			b.downloads()
-			if i == 0 {
-				// The static files exist once, for every language's pages.
-				b.static(cfg.Src)
-			}
-		})
-	}
-	wg.Wait()
 	files := output.Files{}
+	// The builders of every language share the output, its lock and one
+	// pool of renderers, so that the pages of all languages render on
+	// every core.
+	var mu sync.Mutex
+	pool := newRenderPool()
+	var keep map[string]bool
+	if st != nil {
+		keep = m.linkTargets(base)
+	}
 	var errs []error
 	var sitemap []export.SitemapEntry
-	for _, b := range builders {
-		for _, name := range b.files.Names() {
-			if err := files.Add(name, b.files[name]); err != nil {
-				errs = append(errs, err)
-			}
+	var en *builder
+	for i, lm := range models {
+		b := &builder{m: lm, r: r, site: sites[i], src: cfg.Src, files: files, msg: lm.msg, version: cmp.Or(cfg.Version, Unversioned),
+			pool: pool, mu: &mu, stream: st, keep: keep}
+		b.pages()
+		b.downloads()
+		if i == 0 {
+			// The static files exist once, for every language's pages.
+			en = b
+			b.static(cfg.Src)
 		}
 		errs = append(errs, b.errs...)
 		sitemap = append(sitemap, b.sitemap...)
 	}
-	en := builders[0]
-	en.files = files
 	en.errs = nil
 	en.sitemap = withAlternates(sitemap, set.Codes())
 	en.furniture()
 	errs = append(errs, en.errs...)
+	errs = append(errs, pool.wait()...)
 	// Rendering finds input problems of its own (a chart whose data does
 	// not fit it, a message the pages asked for that the message file
 	// lacks): they join the list, as the ones found before.
@@ -239,6 +242,7 @@ type model struct {
 	paths           map[string]string // country code -> page path
 	englishNames    map[string]string // country code -> English name, which page paths are made of
 	latamLocalities map[string]bool   // Latin American localities with agreements
+	views           []agreementView   // every agreement's view, sorted (see agreements)
 }
 
 // Table1ID is the id of the published table reproduced at /table-1/.
@@ -309,12 +313,34 @@ type builder struct {
 	errs      []error
 	// sitemap lists the pages rendered so far, by site-relative path.
 	sitemap []export.SitemapEntry
+	// pool renders the pages; mu guards files, which its workers fill.
+	pool *renderPool
+	mu   *sync.Mutex
+	// stream, when set, receives every file as it is made; files then
+	// keeps the contents of the files in keep only (see generate).
+	stream *output.Stream
+	keep   map[string]bool
 }
 
 func (b *builder) add(name string, data []byte) {
-	if err := b.files.Add(name, data); err != nil {
+	if err := b.store(name, data); err != nil {
 		b.errs = append(b.errs, err)
 	}
+}
+
+// store adds a file; the render pool's workers call it.
+func (b *builder) store(name string, data []byte) error {
+	kept := data
+	if b.stream != nil && !b.keep[name] {
+		kept = nil
+	}
+	b.mu.Lock()
+	err := b.files.Add(name, kept)
+	b.mu.Unlock()
+	if err != nil || b.stream == nil {
+		return err
+	}
+	return b.stream.Add(name, data)
 }
 
 // page renders a page at the site-relative path p ("" for home,
@@ -326,16 +352,19 @@ func (b *builder) page(tmpl string, p render.Page) {
 		b.alternates(f, nil) // a page that every language has
 	}
 	b.cite(tmpl, f)
-	html, err := b.r.Render(tmpl, p)
-	if err != nil {
-		b.errs = append(b.errs, err)
-		return
-	}
 	rel := sitepath.InLang(b.m.lang, f.Path)
 	name := rel + "index.html"
 	if rel != "" && rel[len(rel)-1] != '/' {
 		name = rel
 	}
-	b.add(name, html)
 	b.listed(f)
+	// p is not changed after this: the pool renders it while the builder
+	// goes on.
+	b.pool.submit(func() error {
+		html, err := b.r.Render(tmpl, p)
+		if err != nil {
+			return err
+		}
+		return b.store(name, html)
+	})
 }

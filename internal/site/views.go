@@ -56,11 +56,24 @@ func (m *model) agreement(a *records.Agreement) agreementView {
 // agreements returns the agreements that keep returns true for, sorted by
 // Latin American country, locality and partner.
 func (m *model) agreements(keep func(agreementView) bool) []agreementView {
+	if m.views == nil {
+		m.views = m.sortedViews()
+	}
 	var out []agreementView
-	for _, a := range m.d.Agreements {
-		if v := m.agreement(a); keep == nil || keep(v) {
+	for _, v := range m.views {
+		if keep == nil || keep(v) {
 			out = append(out, v)
 		}
+	}
+	return out
+}
+
+// sortedViews makes the view of every agreement once per build, in the
+// order of agreements: the pages filter it rather than rebuild it.
+func (m *model) sortedViews() []agreementView {
+	out := make([]agreementView, 0, len(m.d.Agreements))
+	for _, a := range m.d.Agreements {
+		out = append(out, m.agreement(a))
 	}
 	slices.SortFunc(out, func(a, b agreementView) int {
 		return cmp.Or(

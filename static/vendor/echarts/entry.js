@@ -15,7 +15,9 @@
 import { use } from 'echarts/core';
 import {
   BarChart,
-  MapChart
+  MapChart,
+  LinesChart,
+  ScatterChart
 } from 'echarts/charts';
 import {
   TitleComponent,
@@ -31,6 +33,8 @@ import { SVGRenderer } from 'echarts/renderers';
 use([
   BarChart,
   MapChart,
+  LinesChart,
+  ScatterChart,
   TitleComponent,
   TooltipComponent,
   LegendComponent,
