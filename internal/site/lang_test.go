@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"regexp"
 	"slices"
@@ -204,12 +205,16 @@ lang: fr
 // parts of every message whose English differs from its translation (the
 // parts of a few words only, so that a name or a number shared by the two
 // languages does not count). Text inside an element whose lang is another
-// language's (a title in English on a Spanish page) does not count.
-func englishLeaks(src []byte, lang string, en, tr *messages.Table) []string {
+// language's (a title in English on a Spanish page) does not count, and
+// neither does a phrase that data, the English text of the records and
+// sources, holds: there the words may be a record's, not the interface's
+// (English-only notes and titles, which lack a lang attribute while their
+// language is not recorded).
+func englishLeaks(src []byte, lang string, en, tr *messages.Table, data string) []string {
 	var phrases []string
 	for _, key := range en.Keys() {
 		for _, p := range en.Phrases(key) {
-			if len(strings.Fields(p)) < 2 || slices.Contains(tr.Phrases(key), p) {
+			if len(strings.Fields(p)) < 2 || slices.Contains(tr.Phrases(key), p) || strings.Contains(data, p) {
 				continue
 			}
 			phrases = append(phrases, p)
@@ -265,15 +270,27 @@ func TestNoEnglish(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var data strings.Builder
+	err = fs.WalkDir(fsys, "data", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(fsys, p)
+		data.Write(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	pages := 0
 	for _, lang := range []string{"es", "pt"} {
 		leaks := map[string][]string{} // phrase -> pages
-		for name, data := range files {
+		for name, page := range files {
 			if !strings.HasPrefix(name, lang+"/") || !strings.HasSuffix(name, ".html") {
 				continue
 			}
 			pages++
-			for _, p := range englishLeaks(data, lang, set.Ref(), set.Lang(lang)) {
+			for _, p := range englishLeaks(page, lang, set.Ref(), set.Lang(lang), data.String()) {
 				leaks[p] = append(leaks[p], name)
 			}
 		}
@@ -319,8 +336,11 @@ messages:
 <p>The chart needs JavaScript; the table gives the same numbers.</p>
 <p>12 agreements in all</p><p>Total</p><p>Asia Latin America</p>
 <p lang="en">12 agreements in all</p><p aria-label="agreements in all">x</p></body></html>`
-	got := englishLeaks([]byte(page), "es", set.Ref(), set.Lang("es"))
+	got := englishLeaks([]byte(page), "es", set.Ref(), set.Lang("es"), "")
 	want := []string{"The chart needs JavaScript; the table gives the same numbers.", "agreements in all"}
+	if diff := englishLeaks([]byte(page), "es", set.Ref(), set.Lang("es"), "a note: 12 agreements in all"); len(diff) != 1 {
+		t.Errorf("with the phrase in the data: %q, want only the chart's", diff)
+	}
 	if !slices.Equal(got, want) {
 		t.Errorf("englishLeaks = %q, want %q", got, want)
 	}
