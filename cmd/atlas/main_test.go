@@ -1091,7 +1091,7 @@ agreements:
 
 // reservedIDs is the expected part of the message about an id the pages
 // use.
-const reservedIDs = "an id other than agreements, asia, by-country, by-level, cases, checks, compare, country-agreements, data, examples, explore, figures, growth, latam, latest, localities, locator-title, main, other-agreements, others, partner-agreements, partners, place-agreements, places, q, reading, reconciled, references, site-q, source, sources, table-1, and not starting with cite-, ref-, with-, in-"
+const reservedIDs = "an id other than agreements, asia, by-country, by-level, cases, checks, compare, country-agreements, data, embed, embed-code, examples, explore, figures, growth, latam, latest, localities, locator-title, main, milestones, other-agreements, others, partner-agreements, partners, place-agreements, places, q, reading, reconciled, references, site-q, source, sources, table-1, unmapped, and not starting with cite-, ref-, with-, in-"
 
 // caseFront is a valid case study for the minimal site, with the given
 // slug on line 3.
