@@ -1055,6 +1055,13 @@ agreements:
 			},
 		},
 		{
+			// Found by FuzzBuild: a lone "-" in the navigation gave an
+			// item without a position, and an error at none.
+			name:  "empty navigation item",
+			files: "-- data/site.yaml --\ntitle: Atlas\nnav:\n  - title: Countries\n    path: countries/\n  -\n",
+			want:  []string{"data/site.yaml:5:4: nav: an empty list item (expected a mapping with keys title, titles, path)"},
+		},
+		{
 			name:  "settings not a mapping",
 			files: "-- data/site.yaml --\n- title: Atlas\n",
 			want:  []string{"data/site.yaml:1:1: got a list (expected a mapping with keys title, languages, nav)"},
@@ -1091,7 +1098,7 @@ agreements:
 
 // reservedIDs is the expected part of the message about an id the pages
 // use.
-const reservedIDs = "an id other than agreements, asia, by-country, by-level, cases, checks, compare, country-agreements, data, embed, embed-code, examples, explore, figures, growth, latam, latest, localities, locator-title, main, milestones, other-agreements, others, partner-agreements, partners, place-agreements, places, q, reading, reconciled, references, site-q, source, sources, table-1, unmapped, and not starting with cite-, ref-, with-, in-"
+const reservedIDs = "an id other than agreements, asia, atlas-words, by-country, by-level, cases, checks, compare, country-agreements, data, embed, embed-code, examples, explore, figures, growth, latam, latest, localities, locator-title, main, milestones, other-agreements, others, partner-agreements, partners, place-agreements, places, q, reading, reconciled, references, site-q, source, sources, table-1, unmapped, and not starting with cite-, ref-, with-, in-"
 
 // caseFront is a valid case study for the minimal site, with the given
 // slug on line 3.

@@ -147,7 +147,7 @@ func run(nsFlag string, runs int, work, repo, hugoBin string, noHugo bool) error
 				}
 				m, err := measureRun(b.cmd(b.src(n), out), out)
 				if err != nil {
-					return fmt.Errorf("N=%d %s run %d: %v", n, b.name, r+1, err)
+					return fmt.Errorf("%s, run %d at N=%d: %v", b.name, r+1, n, err)
 				}
 				got[i] = append(got[i], m)
 				fmt.Fprintf(os.Stderr, "  N=%d %-14s run %d: %s wall, %s CPU, %s\n", n, b.name, r+1, secs(m.wall), secs(m.cpu), mib(m.rss))

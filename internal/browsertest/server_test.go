@@ -16,6 +16,7 @@ import (
 
 	"atlas/internal/output"
 	"atlas/internal/site"
+	"atlas/internal/sitepath"
 )
 
 // basePath is where the test publishes the site, as on GitHub Pages for a
@@ -167,9 +168,19 @@ const sampled = 4
 // pageKind groups the pages that share a template and come in numbers:
 // "places/ar/jujuy-province/" is of kind "places/*/*/". Countries, case
 // studies, charts and single pages are each a kind of their own, and so
-// all opened.
+// all opened, in English. The Spanish and Portuguese trees repeat the
+// English pages with the same templates: their pages are sampled by
+// section ("es/countries/*"), so that every section is opened in each
+// language without tripling the test.
 func pageKind(p string) string {
 	segs := strings.Split(strings.TrimSuffix(p, "/"), "/")
+	if lang, inner := sitepath.Lang(p, []string{"es", "pt"}); lang != sitepath.DefaultLang {
+		section := strings.SplitN(inner, "/", 2)[0]
+		if section == "" || strings.HasSuffix(section, ".html") {
+			return p // the home page and 404.html
+		}
+		return lang + "/" + section + "/*"
+	}
 	switch segs[0] {
 	case "places", "partners", "agreements":
 		for i := 1; i < len(segs); i++ {

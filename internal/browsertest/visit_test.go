@@ -64,7 +64,11 @@ func visit(tab context.Context, origin, pageURL string, o visitOptions) ([]strin
 		}
 	}
 	// Every visit sets the scheme, since a tab keeps its emulation from
-	// one page to the next.
+	// one page to the next; on a blank page, so that the last page does
+	// not redraw its charts for the new scheme while this one is watched.
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
+		return nil, err
+	}
 	if err := emulateScheme(ctx, o.dark); err != nil {
 		return nil, err
 	}

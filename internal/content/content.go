@@ -22,6 +22,21 @@
 // updated. A page's slug is a top-level path of the site, so it may not be
 // one of the site's own (checked by package site).
 //
+// # Languages
+//
+// English texts are in content/cases and content/pages; a text in another
+// language is in content/<lang>/cases or content/<lang>/pages (content/es/
+// cases/biobio.md), with the front matter of its English version and two
+// more fields:
+//
+//	lang: es        the text's language; must be its directory's (English files may leave it out)
+//	key: biobio     the translation key shared by every version of the text (default: the slug)
+//
+// A text's page is at its key in its language's tree (/es/cases/biobio/),
+// so the key is a slug; two texts of one language with one key are an
+// error. Which languages the site has is data/site.yaml's to say: package
+// site refuses a directory of another.
+//
 // A .md file anywhere else under content/ is an error, and so is a
 // symbolic link or other non-regular file (see srcfs).
 //
@@ -64,6 +79,8 @@ type Case struct {
 	Period     *Period  `yaml:"period"`
 	Sources    []string `yaml:"sources,required"`
 	Updated    string   `yaml:"updated,required"`
+	Lang       string   `yaml:"lang"` // see Doc.Lang
+	Key        string   `yaml:"key"`  // see Doc.Key
 
 	Pos    srcpos.Position
 	Fields srcpos.Fields
@@ -85,6 +102,8 @@ type Page struct {
 	Summary string `yaml:"summary,required"`
 	Order   int    `yaml:"order,required"`
 	Updated string `yaml:"updated,required"`
+	Lang    string `yaml:"lang"` // see Doc.Lang
+	Key     string `yaml:"key"`  // see Doc.Key
 
 	Pos    srcpos.Position
 	Fields srcpos.Fields
@@ -96,6 +115,14 @@ type Doc struct {
 	File string // "content/cases/biobio.md"
 	Case *Case  // set for case studies
 	Page *Page  // set for research pages
+	// Lang is the language the text is written in: its directory's,
+	// "en" for content/cases and content/pages, "es" for content/es/cases.
+	Lang string
+	// Key links the translations of one text: the front matter's key, or
+	// the slug. Every translation of a text has its key, and its page has
+	// the key as its slug in every language: /cases/biobio/ and
+	// /es/cases/biobio/.
+	Key string
 
 	HTML      []byte
 	Headings  []Heading

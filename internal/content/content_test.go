@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -93,7 +94,7 @@ func TestErrors(t *testing.T) {
 		{"no front matter", "# Title\n", "content/cases/biobio.md:1:1: no front matter (expected a first line ---, YAML, and a closing --- line)"},
 		{"unclosed front matter", "---\ntitle: x\n", "content/cases/biobio.md:1:1: front matter is not closed (expected a line --- after the YAML)"},
 		{"unknown key at its file line", strings.Replace(caseFront, "summary:", "sumary:", 1),
-			"content/cases/biobio.md:2:1: summary: missing (required)\ncontent/cases/biobio.md:4:1: sumary: unknown field (expected one of title, slug, summary, countries, localities, partners, period, sources, updated)"},
+			"content/cases/biobio.md:2:1: summary: missing (required)\ncontent/cases/biobio.md:4:1: sumary: unknown field (expected one of title, slug, summary, countries, localities, partners, period, sources, updated, lang, key)"},
 		// Found by FuzzFrontMatter: YAML ended a line at the lone CR, so
 		// every later position was one line off.
 		{"lone carriage return", "---\n\r---\n---", "content/cases/biobio.md:2:1: a carriage return without a line feed (save the file with LF or CRLF line endings)"},
@@ -247,5 +248,59 @@ func TestHeadingIDsLinear(t *testing.T) {
 	small, large := perHeading(500), perHeading(5000)
 	if large > 2*small+2 {
 		t.Errorf("allocations per heading: %.1f for 500 equal headings, %.1f for 5000; want about the same", small, large)
+	}
+}
+
+// TestLanguages: a translation's directory gives its language, which its
+// lang must repeat; its key links it to its other versions and is its
+// path; two texts of one language with one key are an error.
+func TestLanguages(t *testing.T) {
+	es := strings.Replace(caseFront, "updated: 2026-11-22\n", "updated: 2026-11-22\nlang: es\nkey: biobio\n", 1) + "\nVer [la tabla](/table-1/) y [los datos](/data/agreements.csv).\n"
+	fsys := fstest.MapFS{
+		"content/cases/biobio.md":    {Data: []byte(caseFront)},
+		"content/es/cases/biobio.md": {Data: []byte(es)},
+	}
+	cases, _, err := Load(fsys, "/atlas/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][3]string
+	for _, d := range cases {
+		got = append(got, [3]string{d.File, d.Lang, d.Key})
+	}
+	want := [][3]string{{"content/cases/biobio.md", "en", "biobio"}, {"content/es/cases/biobio.md", "es", "biobio"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("languages and keys (-want +got):\n%s", diff)
+	}
+	// Links to pages lead into the text's language's tree; a download
+	// stays where it is.
+	if html := string(cases[1].HTML); !strings.Contains(html, `<a href="/atlas/es/table-1/">la tabla</a>`) || !strings.Contains(html, `<a href="/atlas/data/agreements.csv">los datos</a>`) {
+		t.Errorf("links of the Spanish text: %s", html)
+	}
+
+	tests := []struct{ name, file, src, want string }{
+		{"lang differs from the directory", "content/es/cases/biobio.md", strings.Replace(es, "lang: es", "lang: pt", 1),
+			`content/es/cases/biobio.md:11:7: lang: "pt" differs from its directory content/es/cases (expected "es"; move the file or correct lang)`},
+		{"lang missing in a translation", "content/es/cases/biobio.md", strings.Replace(es, "lang: es\n", "", 1),
+			`content/es/cases/biobio.md:2:1: lang: missing (expected lang: es, the language of its directory content/es/cases)`},
+		{"English lang in content/cases", "content/cases/biobio.md", strings.Replace(es, "lang: es", "lang: en", 1), ""},
+		{"key not a slug", "content/es/cases/biobio.md", strings.Replace(es, "key: biobio", "key: Bio Bio", 1),
+			`content/es/cases/biobio.md:12:6: key: "Bio Bio" is not a slug (the key is the text's path in every language: lowercase letters, digits and hyphens)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := loadOne(t, tt.file, tt.src)
+			if got := fmt.Sprint(err); tt.want != "" && got != tt.want || tt.want == "" && err != nil {
+				t.Errorf("error:\n%v\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+
+	// content/es/cases/bio.md with key biobio beside biobio.md.
+	dup := strings.Replace(es, "slug: biobio", "slug: bio", 1)
+	fsys["content/es/cases/bio.md"] = &fstest.MapFile{Data: []byte(dup)}
+	_, _, err = Load(fsys, "/")
+	if got, want := fmt.Sprint(err), `content/es/cases/biobio.md:12:6: key: "biobio": content/es/cases/bio.md has this key in es already (one text per key and language)`; got != want {
+		t.Errorf("two texts with one key: %v\nwant %s", got, want)
 	}
 }

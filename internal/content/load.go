@@ -1,11 +1,13 @@
 package content
 
 import (
+	"cmp"
 	"io/fs"
 	"path"
 	"regexp"
 	"strings"
 
+	"atlas/internal/sitepath"
 	"atlas/internal/srcfs"
 	"atlas/internal/srcpos"
 	"atlas/internal/strictyaml"
@@ -27,17 +29,104 @@ func Load(fsys fs.FS, basePath string) (cases, pages []*Doc, err error) {
 			if d == nil {
 				continue
 			}
-			if path.Dir(name) == CasesDir {
+			if kindDir(name) == "cases" {
 				cases = append(cases, d)
 			} else {
 				pages = append(pages, d)
 			}
 		}
 	}
+	checkKeys(cases, &errs)
+	checkKeys(pages, &errs)
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
 	}
 	return cases, pages, nil
+}
+
+// DefaultLang is the language of the texts directly under content/cases
+// and content/pages.
+const DefaultLang = sitepath.DefaultLang
+
+// langDirRE is the directory of another language's texts: content/es.
+var langDirRE = regexp.MustCompile(`^content/([a-z]{2,3})/(cases|pages)$`)
+
+// dirLang returns the language and the kind ("cases", "pages") of the
+// directory of a document file, or "" when it is not a document directory.
+func dirLang(name string) (lang, kind string) {
+	switch dir := path.Dir(name); {
+	case dir == CasesDir:
+		return DefaultLang, "cases"
+	case dir == PagesDir:
+		return DefaultLang, "pages"
+	default:
+		if m := langDirRE.FindStringSubmatch(dir); m != nil && m[1] != DefaultLang {
+			return m[1], m[2]
+		}
+	}
+	return "", ""
+}
+
+func kindDir(name string) string { _, k := dirLang(name); return k }
+
+// checkKeys reports two texts of one language with one key.
+func checkKeys(docs []*Doc, errs *srcpos.List) {
+	seen := map[[2]string]*Doc{}
+	for _, d := range docs {
+		k := [2]string{d.Lang, d.Key}
+		if first, ok := seen[k]; ok {
+			pos, _ := d.field("key")
+			errs.Add(pos, "key", "%q: %s has this key in %s already (one text per key and language)", d.Key, first.File, d.Lang)
+			continue
+		}
+		seen[k] = d
+	}
+}
+
+// field returns the position of a front-matter field of the document, or
+// of its front matter, and whether the field is there.
+func (d *Doc) field(name string) (srcpos.Position, bool) {
+	fields, pos := d.Page.fields()
+	if d.Case != nil {
+		fields, pos = d.Case.Fields, d.Case.Pos
+	}
+	p, ok := fields[name]
+	if !ok {
+		return pos, false
+	}
+	return p, true
+}
+
+func (p *Page) fields() (srcpos.Fields, srcpos.Position) {
+	if p == nil {
+		return nil, srcpos.Position{}
+	}
+	return p.Fields, p.Pos
+}
+
+// setLang sets the document's language and key from its directory and
+// front matter, and reports a lang that is not the directory's.
+func (d *Doc) setLang(name string) error {
+	dir, _ := dirLang(name)
+	lang, key := "", ""
+	if d.Case != nil {
+		lang, key = d.Case.Lang, d.Case.Key
+	} else {
+		lang, key = d.Page.Lang, d.Page.Key
+	}
+	d.Lang, d.Key = dir, cmp.Or(key, d.Slug())
+	var errs srcpos.List
+	pos, ok := d.field("lang")
+	switch {
+	case !ok && dir != DefaultLang:
+		errs.Add(pos, "lang", "missing (expected lang: %s, the language of its directory %s)", dir, path.Dir(name))
+	case ok && lang != dir:
+		errs.Add(pos, "lang", "%q differs from its directory %s (expected %q; move the file or correct lang)", lang, path.Dir(name), dir)
+	}
+	if pos, ok := d.field("key"); ok && !slugRE.MatchString(key) {
+		errs.Add(pos, "key", "%q is not a slug (the key is the text's path in every language: lowercase letters, digits and hyphens)", key)
+	}
+	return errs.Err()
 }
 
 // Dir holds the documents.
@@ -54,13 +143,13 @@ func markdownFiles(fsys fs.FS) (cases, pages []string, err error) {
 		if path.Ext(name) != ".md" {
 			continue
 		}
-		switch path.Dir(name) {
-		case CasesDir:
+		switch kindDir(name) {
+		case "cases":
 			cases = append(cases, name)
-		case PagesDir:
+		case "pages":
 			pages = append(pages, name)
 		default:
-			errs.Add(srcpos.Position{File: name}, "", "Markdown file outside %s/ and %s/, not built (move a case study into %s/, a page into %s/)",
+			errs.Add(srcpos.Position{File: name}, "", "Markdown file outside %s/ and %s/, not built (move a case study into %s/, a page into %s/, or a translation into content/<lang>/cases or pages)",
 				CasesDir, PagesDir, CasesDir, PagesDir)
 		}
 	}
@@ -85,7 +174,7 @@ func load(fsys fs.FS, name string, md *markdown) (*Doc, error) {
 	d := &Doc{File: name}
 	var errs srcpos.List
 	var meta any
-	if path.Dir(name) == CasesDir {
+	if kindDir(name) == "cases" {
 		d.Case = &Case{}
 		meta = d.Case
 	} else {
@@ -98,6 +187,7 @@ func load(fsys fs.FS, name string, md *markdown) (*Doc, error) {
 		return nil, errs.Err()
 	}
 	errs.Append(checkSlug(d, name))
+	errs.Append(d.setLang(name))
 	errs.Append(md.render(d, body, bodyLine))
 	return d, errs.Err()
 }

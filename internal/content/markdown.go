@@ -1,6 +1,8 @@
 package content
 
 import (
+	"atlas/internal/sitepath"
+
 	"bytes"
 	"fmt"
 	"regexp"
@@ -122,14 +124,16 @@ func (m *markdown) render(d *Doc, body []byte, bodyLine int) error {
 	return nil
 }
 
-// link records a site-absolute link and rewrites it under the base path.
+// link records a site-absolute link and rewrites it under the base path,
+// into the tree of the document's language when it is a page ("/table-1/"
+// in a Spanish text leads to /es/table-1/; a download stays where it is).
 func (m *markdown) link(d *Doc, n *ast.Link, pos *positions, offset int) {
 	dest := string(n.Destination)
 	if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
 		return
 	}
 	d.Links = append(d.Links, Link{Dest: dest, Pos: pos.at(offset)})
-	n.Destination = []byte(m.basePath + strings.TrimPrefix(dest, "/"))
+	n.Destination = []byte(m.basePath + sitepath.InLang(d.Lang, strings.TrimPrefix(dest, "/")))
 }
 
 // schemeRE matches a URL scheme. The site links only to http, https and

@@ -25,6 +25,17 @@ import (
 type SitemapEntry struct {
 	Loc     string `xml:"loc"`               // site-relative path
 	LastMod string `xml:"lastmod,omitempty"` // YYYY-MM-DD, or "" when unknown
+	// Alternates are the page in each language that has it, itself
+	// included, and x-default: xhtml:link elements, as search engines read
+	// a multilingual sitemap. Empty for a page in one language only.
+	Alternates []SitemapAlternate `xml:"xhtml:link"`
+}
+
+// SitemapAlternate is a version of a page in one language.
+type SitemapAlternate struct {
+	Rel      string `xml:"rel,attr"`      // "alternate"
+	Hreflang string `xml:"hreflang,attr"` // "es", or "x-default"
+	Href     string `xml:"href,attr"`     // site-relative path, made absolute in the file
 }
 
 // Furniture returns robots.txt and, when s.Base has an origin, the two
@@ -47,13 +58,24 @@ func Furniture(s Site, pages []SitemapEntry, cases []Doc, text stats.Text) ([]Fi
 // in order of URL. base must have an origin.
 func sitemapFile(pages []SitemapEntry, base sitepath.Base) (File, error) {
 	urls := slices.Clone(pages)
+	alternates := false
 	for i := range urls {
 		urls[i].Loc = base.Abs(urls[i].Loc)
+		alts := slices.Clone(urls[i].Alternates)
+		for j := range alts {
+			alts[j].Href = base.Abs(alts[j].Href)
+		}
+		urls[i].Alternates = alts
+		alternates = alternates || len(alts) > 0
 	}
 	slices.SortFunc(urls, func(x, y SitemapEntry) int { return strings.Compare(x.Loc, y.Loc) })
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
-	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	if alternates {
+		buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	} else {
+		buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	}
 	for _, u := range urls {
 		out, err := xml.Marshal(struct {
 			XMLName xml.Name `xml:"url"`

@@ -162,11 +162,29 @@ func runNu(tl tools, dir string) ([]string, error) {
 // tab as " in ").
 func runHTMLValidate(tl tools, config, dir string) ([]string, error) {
 	cmd := exec.Command(tl.node, tl.htmlValidate, "--config", config, "--formatter", "json", dir)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	if _, exit := err.(*exec.ExitError); err != nil && (!exit || out.Len() == 0) {
+	// Into a file: node writes to a pipe asynchronously, and exits before
+	// a long report is through.
+	f, err := os.CreateTemp("", "html-validate-*.json")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f.Name())
+	defer f.Close()
+	var errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = f, &errb
+	err = cmd.Run()
+	if _, exit := err.(*exec.ExitError); err != nil && !exit {
 		return nil, fmt.Errorf("%v\n%s", err, errb.String())
+	}
+	out, rerr := os.ReadFile(f.Name())
+	if rerr != nil {
+		return nil, rerr
+	}
+	if err != nil && len(out) == 0 {
+		return nil, fmt.Errorf("%v\n%s", err, errb.String())
+	}
+	if len(bytes.TrimSpace(out)) == 0 {
+		return nil, nil // no file with a message: nothing to report
 	}
 	var rep []struct {
 		FilePath string
@@ -176,7 +194,7 @@ func runHTMLValidate(tl tools, config, dir string) ([]string, error) {
 			Line, Column, Offset int
 		}
 	}
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+	if err := json.Unmarshal(out, &rep); err != nil {
 		return nil, fmt.Errorf("reading its report: %v\n%s", err, errb.String())
 	}
 	var problems []string

@@ -62,17 +62,27 @@ func (f *file) build(t *Table, b *catalog.Builder, tag language.Tag, errs *srcpo
 	for _, key := range sortedKeys(f.Messages) {
 		if add("messages", key, text) {
 			check(f.Fields.At("messages."+key, def), key, f.Messages[key])
+			t.texts[key] = []string{f.Messages[key]}
 			b.SetString(tag, key, f.Messages[key])
 		}
 	}
 	for _, key := range sortedKeys(f.Plurals) {
 		if p := f.Plurals[key]; add("plurals", key, plurals) {
 			f.plural(b, tag, key, p, check, errs)
+			for _, m := range []string{p.Zero, p.One, p.Two, p.Few, p.Many, p.Other} {
+				if m != "" {
+					t.texts[key] = append(t.texts[key], m)
+				}
+			}
 		}
 	}
 	for _, key := range sortedKeys(f.Selects) {
 		if s := f.Selects[key]; add("selects", key, selects) {
 			f.selectMsg(t, b, tag, key, s, check, errs)
+			for _, c := range sortedKeys(s.Cases) {
+				t.texts[key] = append(t.texts[key], s.Cases[c])
+			}
+			t.texts[key] = append(t.texts[key], s.Other)
 		}
 	}
 }

@@ -85,7 +85,9 @@ type Table struct {
 	p       *message.Printer
 	kinds   map[string]kind
 	pos     map[string]srcpos.Position // where each key is defined
+	texts   map[string][]string        // each key's text: its message, forms or cases
 	selects map[string]selectMsg
+	sort    *sorter
 
 	mu   sync.Mutex
 	errs map[string]string // key -> what was wrong
@@ -124,7 +126,7 @@ func Load(fsys fs.FS, lang string) (*Table, error) {
 	if err := strictyaml.Decode(name, src, 0, &f); err != nil {
 		return nil, err
 	}
-	t := &Table{file: name, lang: lang, kinds: map[string]kind{}, pos: map[string]srcpos.Position{},
+	t := &Table{file: name, lang: lang, kinds: map[string]kind{}, pos: map[string]srcpos.Position{}, texts: map[string][]string{},
 		selects: map[string]selectMsg{}, errs: map[string]string{}}
 	b := catalog.NewBuilder(catalog.Fallback(tag))
 	var errs srcpos.List
@@ -133,6 +135,7 @@ func Load(fsys fs.FS, lang string) (*Table, error) {
 		return nil, err
 	}
 	t.p = message.NewPrinter(tag, message.Catalog(b))
+	t.sort = newSorter(tag)
 	return t, nil
 }
 

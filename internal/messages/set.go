@@ -2,6 +2,8 @@ package messages
 
 import (
 	"io/fs"
+	"regexp"
+	"slices"
 	"strings"
 
 	"atlas/internal/srcpos"
@@ -127,3 +129,36 @@ func (t *Table) HasMatch(pattern string) bool {
 	}
 	return false
 }
+
+// CheckUsed reports every key of the reference file that neither the
+// templates name (patterns, see Match) nor Go code does (goKeys, kept in
+// step with the source by TestGoKeys).
+func (s *Set) CheckUsed(patterns []string) error {
+	return s.Unused(func(key string) bool {
+		for _, p := range slices.Concat(patterns, goKeys) {
+			if Match(p, key) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// Phrases returns the literal text of the message key, split at its
+// verbs: "%[1]d agreements in all" gives "agreements in all"; every form
+// of a plural and every case of a select. Tests use it to look for one
+// language's words on another's pages.
+func (t *Table) Phrases(key string) []string {
+	var out []string
+	for _, msg := range t.texts[key] {
+		for _, p := range verbSplitRE.Split(msg, -1) {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// verbSplitRE matches a printf verb with its argument index.
+var verbSplitRE = regexp.MustCompile(`%(?:%|\[[1-9][0-9]*\][-+# 0]*[0-9]*(?:\.[0-9]*)?[a-zA-Z])`)

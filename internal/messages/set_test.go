@@ -1,6 +1,7 @@
 package messages
 
 import (
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -38,5 +39,30 @@ templates/messages/es.yaml:4:3: n: is a message here but a plural in templates/m
 	want = `templates/messages/en.yaml:3:3: b: no longer used: no template calls {{t "b"}} and no Go code asks for it (remove it from every language's file)`
 	if diff := cmp.Diff(want, errString(err)); diff != "" {
 		t.Errorf("Unused (-want +got):\n%s", diff)
+	}
+}
+
+// TestCompare: names sort by the language's collation, accents with
+// their letters.
+func TestCompare(t *testing.T) {
+	fsys := fstest.MapFS{
+		"templates/messages/en.yaml": {Data: []byte("messages: {}\n")},
+		"templates/messages/es.yaml": {Data: []byte("messages: {}\n")},
+	}
+	s, err := LoadSet(fsys, []string{"en", "es"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"Zacatecas", "Ñuble", "Álvaro Obregón", "Nuevo León", "Ayacucho", "Oaxaca"}
+	for lang, want := range map[string][]string{
+		// English reads Ñ as an N with a tilde; Spanish as a letter after N.
+		"en": {"Álvaro Obregón", "Ayacucho", "Ñuble", "Nuevo León", "Oaxaca", "Zacatecas"},
+		"es": {"Álvaro Obregón", "Ayacucho", "Nuevo León", "Ñuble", "Oaxaca", "Zacatecas"},
+	} {
+		got := slices.Clone(names)
+		slices.SortFunc(got, s.Lang(lang).Compare)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s order (-want +got):\n%s", lang, diff)
+		}
 	}
 }

@@ -9,7 +9,7 @@
 //	data/countries.yaml       countries: [{code, name, name_es, name_pt, region, subregion}]
 //	data/localities.yaml      localities: [{id, name, level, country, lat, lng, coords_source, aliases: [{name, lang, local, source, locator}], note}]
 //	data/agreements/*.yaml    agreements: [{id, latam, asia, kind, term, year, date, date_basis, status, sources, provenance, wikidata, note}]
-//	data/sources.yaml         sources: [{id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note}]
+//	data/sources.yaml         sources: [{id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note, lang}]
 //	data/published/*.yaml     table: {...} (a cross table such as Rouvinski's Table 1)
 //	                          or figures: {...} (single published figures, possibly bounds)
 //	data/site.yaml            title, nav: [{title, path}] (the site's name and main navigation)
@@ -171,6 +171,10 @@ type Source struct {
 	Accessed  string   `yaml:"accessed"` // the day a web source was read, YYYY-MM-DD
 	Licence   string   `yaml:"licence"`
 	Note      string   `yaml:"note"`
+	// Lang is the language of the title and container, a BCP 47 tag ("es",
+	// "pt", "zh"), when the source is in one: pages in other languages mark
+	// the title with it. Empty when unknown.
+	Lang string `yaml:"lang"`
 
 	Pos    srcpos.Position
 	Fields srcpos.Fields

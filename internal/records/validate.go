@@ -211,6 +211,9 @@ func (ix *Index) CheckCountry(fields srcpos.Fields, def srcpos.Position, field, 
 	return nil
 }
 
+// langTagRE is a BCP 47 language tag: a language and optional subtags.
+var langTagRE = regexp.MustCompile(`^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`)
+
 func (v *validator) sources() {
 	seen := map[string]srcpos.Position{}
 	for _, s := range v.d.Sources {
@@ -221,6 +224,9 @@ func (v *validator) sources() {
 		}
 		if !v.unique(seen, s.ID, p, "source id") {
 			continue
+		}
+		if s.Lang != "" && !langTagRE.MatchString(s.Lang) {
+			v.errs.Add(s.Fields.At("lang", s.Pos), "lang", "%q is not a language tag (a BCP 47 tag such as \"es\", \"pt\" or \"zh-Hans\")", s.Lang)
 		}
 		v.ix.Source[s.ID] = s
 		v.oneOf(s.Fields, s.Pos, "kind", s.Kind, SourceKind)

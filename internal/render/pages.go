@@ -48,6 +48,25 @@ type Frame struct {
 	// Cite is the page's "Cite this" block, on the pages a reader may
 	// cite; nil elsewhere.
 	Cite *CiteBlock
+
+	// Alternates are the page in every language that has it, for
+	// <link rel="alternate" hreflang>, and XDefault the one for readers of
+	// any other language; Switch is the language switch: every language,
+	// leading to the page in it (or, for a text it lacks, to the page
+	// saying so). Site.Lang is the page's own language.
+	Alternates []Alternate
+	XDefault   *Alternate
+	Switch     []Alternate
+}
+
+// Alternate is a page in one language.
+type Alternate struct {
+	Lang    string // "es"
+	Name    string // the language's name in itself: "Español"
+	Href    string // the page's URL under the base path
+	Abs     string // its absolute URL, or Href when the origin is unknown
+	Current bool   // the page being rendered
+	Title   string // the text's title in the language, on an ElsewherePage
 }
 
 // CiteBlock is how to cite a page: a reference to read, BibTeX, RIS and
@@ -164,6 +183,16 @@ type ResearchPage struct {
 	// Examples are filled-in citations of pages of this release, on the
 	// how-to-cite page.
 	Examples []*CiteBlock
+}
+
+// ElsewherePage is the template elsewhere.html: the page, in a language
+// that lacks it, of a text written in others, which it names and links.
+type ElsewherePage struct {
+	Frame
+	Case bool // a case study (else a research page)
+	// Versions are the text in the languages that have it, each with its
+	// Title.
+	Versions []Alternate
 }
 
 // NotFoundPage is the template 404.html.

@@ -55,6 +55,7 @@ func (s *Site) URL(rel string) string { return s.Base.LangURL(s.Lang, rel) }
 type NavItem struct {
 	Title string
 	Path  string // site-relative, "countries/"
+	Lang  string // the title's language when it is not the page's, or ""
 }
 
 // Page is one page to render: a pointer to one of the page types of this
@@ -85,6 +86,7 @@ var Templates = map[string]Page{
 	"partner":     (*PartnerPage)(nil),
 	"partners":    (*PartnersPage)(nil),
 	"agreement":   (*AgreementPage)(nil),
+	"elsewhere":   (*ElsewherePage)(nil),
 }
 
 // Citation is what Google Scholar reads from a scholarly page's

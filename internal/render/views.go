@@ -18,6 +18,9 @@ type Agreement struct {
 	LocalityAnchor            string // the Latin American locality's id on it
 	Path                      string // the agreement's own page
 	LatAmPath, AsiaPath       string // the two places' pages
+	// LatAmSlug and AsiaSlug are the two countries' slugs, from their
+	// English names, as their pages' paths are: the same in every language.
+	LatAmSlug, AsiaSlug string
 	// Grade is its confidence grade (records.Grades), and GradeLabel the
 	// grade in words.
 	Grade, GradeLabel string
@@ -92,6 +95,9 @@ type Case struct {
 	Refs       []Ref
 	Headings   []content.Heading
 	PeriodText string // the years it covers: "2014–2017", "from 2014"; "" when unknown
+	// Lang is the language the text is written in when a page in another
+	// lists it (it has no version in the page's language), or "".
+	Lang string
 }
 
 // LocalityLink names a locality, linked to its place on its country's page

@@ -154,3 +154,47 @@ func TestScaffoldBuilds(t *testing.T) {
 		t.Errorf("no page for the new case study")
 	}
 }
+
+// TestScaffoldTranslation: atlas new case -lang es -key SLUG writes the
+// Spanish version of a case study, which builds beside the English one
+// at the same path in the Spanish tree.
+func TestScaffoldTranslation(t *testing.T) {
+	dir := sitetest.Write(t, sitetest.Without(sitetest.Minimal, "data/site.yaml")+`-- data/site.yaml --
+title: "Atlas"
+languages:
+  - {code: en, name: English}
+  - {code: es, name: Español, title: "Atlas"}
+nav:
+  - {title: Case studies, titles: {es: Estudios de caso}, path: cases/}
+`)
+	en, err := WriteCase(dir, "Jujuy and Guizhou", day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := WriteCaseIn(dir, "Jujuy y Guizhou", "es", "jujuy-and-guizhou", day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "content", "es", "cases", "jujuy-and-guizhou.md"); es != want {
+		t.Errorf("wrote %s, want %s", es, want)
+	}
+	text, err := os.ReadFile(es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\nlang: es\n", "\nkey: jujuy-and-guizhou\n", `title: "Jujuy y Guizhou"`} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("%s lacks %q", es, want)
+		}
+	}
+	files, _, err := site.Check(site.Config{Src: os.DirFS(dir), BaseURL: "/atlas/", Year: 2026})
+	if err != nil {
+		t.Fatalf("the site does not build with the two versions (%s, %s):\n%v", en, es, err)
+	}
+	if page := string(files["es/cases/jujuy-and-guizhou/index.html"]); !strings.Contains(page, "<h1>Jujuy y Guizhou</h1>") {
+		t.Errorf("no Spanish page:\n%s", page)
+	}
+	if _, err := WriteCaseIn(dir, "x", "es", "Not A Slug", day); err == nil {
+		t.Error("a key that is not a slug: no error")
+	}
+}

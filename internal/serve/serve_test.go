@@ -402,7 +402,7 @@ A sentence [@rouvinski-subnational].
 		{"unclosed list", "countries: [AR]", "countries: [AR",
 			"content/cases/zz-test.md:5:1: invalid YAML: did not find expected ',' or ']'"},
 		{"misspelt key", "summary:", "sumary:",
-			"content/cases/zz-test.md:4:1: sumary: unknown field (expected one of title, slug, summary, countries, localities, partners, period, sources, updated)"},
+			"content/cases/zz-test.md:4:1: sumary: unknown field (expected one of title, slug, summary, countries, localities, partners, period, sources, updated, lang, key)"},
 		{"unknown citation", "[@rouvinski-subnational]", "[@rouvinski]",
 			`content/cases/zz-test.md:10:13: citation: unknown source id "rouvinski" (an id from data/sources.yaml)`},
 		// Found only once every page is built, and shown as the others.

@@ -95,8 +95,11 @@ func (b *builder) chartPage(p *chartPage, wikipedia bool) {
 	}
 	if p.chart != nil {
 		if svg := p.chart.Thumbnail(); svg != nil {
+			// A thumbnail has no words: one file serves every language.
 			p.Thumb = p.Path() + "thumbnail.svg"
-			b.add(p.Thumb, svg)
+			if b.m.lang == sitepath.DefaultLang {
+				b.add(p.Thumb, svg)
+			}
 		}
 		credit := b.credit(p.Path(), wikipedia)
 		credit.Data = b.site.Base.URL(p.File)

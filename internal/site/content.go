@@ -36,7 +36,7 @@ var reservedSlugs = func() []string {
 // records.
 func (m *model) checkContent() error {
 	var errs srcpos.List
-	for _, d := range m.cases {
+	for _, d := range m.allCases {
 		c := d.Case
 		m.codes(&errs, c.Fields, c.Pos, "countries", c.Countries, records.LatinAmerica)
 		m.codes(&errs, c.Fields, c.Pos, "partners", c.Partners, records.Asia)
@@ -66,7 +66,7 @@ func (m *model) checkContent() error {
 		m.date(&errs, c.Fields, c.Pos, c.Updated)
 		m.citations(&errs, d)
 	}
-	for _, d := range m.pages {
+	for _, d := range m.allPages {
 		p := d.Page
 		if slices.Contains(reservedSlugs, p.Slug) {
 			errs.Add(p.Fields.At("slug", p.Pos), "slug", "%q is a path the site uses (a slug other than %s)", p.Slug, strings.Join(reservedSlugs, ", "))
@@ -111,10 +111,10 @@ func (m *model) citations(errs *srcpos.List, d *content.Doc) {
 func (m *model) checkLinks(files output.Files, base sitepath.Base) error {
 	var errs srcpos.List
 	s := linkcheck.New(files, base)
-	for _, d := range slices.Concat(m.cases, m.pages) {
-		page := docPath(d) + "index.html"
+	for _, d := range slices.Concat(m.allCases, m.allPages) {
+		page := sitepath.InLang(d.Lang, docPath(d)) + "index.html"
 		for _, l := range d.Links {
-			if msg := s.Link(page, base.URL(l.Dest)); msg != "" {
+			if msg := s.Link(page, base.URL(sitepath.InLang(d.Lang, strings.TrimPrefix(l.Dest, "/")))); msg != "" {
 				errs.Add(l.Pos, "link", "%q: %s (a page of the site)", l.Dest, msg)
 			}
 		}
@@ -122,12 +122,13 @@ func (m *model) checkLinks(files output.Files, base sitepath.Base) error {
 	return errs.Err()
 }
 
-// docPath is the site path of a document.
+// docPath is the site path of a document, the same in every language's
+// tree: its key's.
 func docPath(d *content.Doc) string {
 	if d.Case != nil {
-		return "cases/" + d.Case.Slug + "/"
+		return sitepath.Case(d.Key)
 	}
-	return d.Page.Slug + "/"
+	return sitepath.Page(d.Key)
 }
 
 func (m *model) caseView(d *content.Doc) caseView {
@@ -146,13 +147,27 @@ func (m *model) caseView(d *content.Doc) caseView {
 		cc := m.ix.Country[l.Country]
 		ll := localityLink{Name: l.Name, Country: cc.Name}
 		if cc.Region == records.LatinAmerica && m.hasAgreements(id) {
-			ll.Path = countryPath(cc) + "#" + localityAnchor(id)
+			ll.Path = m.countryPath(cc) + "#" + localityAnchor(id)
 		}
 		v.Localities = append(v.Localities, ll)
 	}
 	v.Refs = m.refs(d)
 	v.PeriodText = m.period(c.Period)
+	if m.foreign(d) {
+		v.Lang = d.Lang
+	}
 	return v
+}
+
+// caseDoc returns the text of the case study at path that the model's
+// pages show.
+func (m *model) caseDoc(path string) *content.Doc {
+	for _, d := range m.cases {
+		if docPath(d) == path {
+			return d
+		}
+	}
+	return nil
 }
 
 // period prints the years a case covers: "2014–2017", "from 2014", "up
@@ -193,7 +208,7 @@ func (m *model) caseViews(code string) []caseView {
 		}
 	}
 	slices.SortFunc(out, func(a, b caseView) int {
-		return cmp.Or(strings.Compare(b.Updated, a.Updated), strings.Compare(a.Title, b.Title))
+		return cmp.Or(strings.Compare(b.Updated, a.Updated), m.compareNames(a.Title, b.Title))
 	})
 	return out
 }

@@ -38,11 +38,15 @@ func (b *builder) jsonLD(v any) template.JS {
 // downloads writes the data sets and the page that offers them, /data/.
 func (b *builder) downloads() {
 	m := b.m
+	// The files are English's, the same for every language (canonical
+	// field names); each language's data page describes them in its words.
 	ds, files, err := export.Downloads(export.Records{Data: m.d, Index: m.ix, Agreements: m.agreementRecords(), Table1: m.table1, Version: b.version}, b.msg)
 	if err != nil {
 		b.errs = append(b.errs, err)
 	}
-	b.addFiles(files)
+	if m.lang == sitepath.DefaultLang {
+		b.addFiles(files)
+	}
 	var lds []map[string]any
 	for _, d := range ds {
 		lds = append(lds, export.Dataset(d, b.exportSite(), b.msg))
@@ -65,7 +69,7 @@ func (b *builder) downloads() {
 // listed records a rendered page for the sitemap.
 func (b *builder) listed(p *render.Frame) {
 	if !p.NoIndex {
-		b.sitemap = append(b.sitemap, export.SitemapEntry{Loc: p.Path, LastMod: p.Updated})
+		b.sitemap = append(b.sitemap, export.SitemapEntry{Loc: sitepath.InLang(b.m.lang, p.Path), LastMod: p.Updated})
 	}
 }
 
@@ -150,6 +154,12 @@ func (b *builder) search() {
 	if err != nil {
 		b.errs = append(b.errs, err)
 	}
+	// Each language has its index, beside its search page: a query finds
+	// the pages in the reader's language, and its results lead into the
+	// reader's tree.
+	for i := range files {
+		files[i].Name = sitepath.InLang(b.m.lang, sitepath.Search) + strings.TrimPrefix(files[i].Name, sitepath.Search)
+	}
 	b.addFiles(files)
 	b.page("search", &render.SearchPage{Frame: render.Frame{
 		Path:        "search/",
@@ -186,6 +196,9 @@ func (b *builder) chartFiles(p *chartPage, wikipedia bool) {
 	var srcs []export.Cite
 	for _, s := range p.Sources {
 		srcs = append(srcs, export.Cite{Source: s.Source, Locator: s.Locator})
+	}
+	if b.m.lang != sitepath.DefaultLang {
+		return // the downloads exist once, in English, for every language's pages
 	}
 	lic := b.msg.Sprintf("chart.licence.compilation", export.LicenceContent)
 	if wikipedia {

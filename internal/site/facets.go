@@ -8,7 +8,6 @@ import (
 
 	"atlas/internal/render"
 	"atlas/internal/sitepath"
-	"atlas/internal/slug"
 	"atlas/internal/srcpos"
 )
 
@@ -29,10 +28,10 @@ type facetValue struct{ slug, label string }
 // combine them (agreements/country/chile/partner/china/).
 var facets = []facet{
 	{"country", func(a agreementView) []facetValue {
-		return []facetValue{{slug.Make(a.LatAmCountry.Name), a.LatAmCountry.Name}}
+		return []facetValue{{a.LatAmSlug, a.LatAmCountry.Name}}
 	}},
 	{"partner", func(a agreementView) []facetValue {
-		return []facetValue{{slug.Make(a.AsiaCountry.Name), a.AsiaCountry.Name}}
+		return []facetValue{{a.AsiaSlug, a.AsiaCountry.Name}}
 	}},
 	{"kind", func(a agreementView) []facetValue { return []facetValue{{a.Kind, a.Kind}} }},
 	{"level", func(a agreementView) []facetValue {

@@ -2,6 +2,8 @@ package site
 
 import (
 	"html/template"
+
+	"atlas/internal/content"
 	"strings"
 
 	"atlas/internal/export"
@@ -20,33 +22,78 @@ func (b *builder) casePages() {
 		Cases: cs,
 	})
 	for _, c := range cs {
-		b.page("case", &render.CasePage{
-			Frame: render.Frame{
-				Path:        c.Path,
-				Title:       c.Title,
-				Description: c.Summary,
-				Updated:     c.Updated,
-				OGType:      "article",
-				Citation:    caseCitation(c, b.authors(), b.site.Title),
-			},
-			Case: c,
-		})
+		d := b.m.caseDoc(c.Path)
+		if b.m.foreign(d) {
+			b.elsewhere(d)
+			continue
+		}
+		f := render.Frame{
+			Path:        c.Path,
+			Title:       c.Title,
+			Description: c.Summary,
+			Updated:     c.Updated,
+			OGType:      "article",
+			Citation:    caseCitation(c, b.authors(), b.site.Title),
+		}
+		b.alternates(&f, docLangs(b.m.docVersions(d)))
+		b.page("case", &render.CasePage{Frame: f, Case: c})
 	}
+}
+
+// elsewhere writes the page of a text in a language that lacks it: it
+// says so and links to the text in the languages that have it. It stays
+// out of the sitemap and of every page's hreflang links, which name only
+// real versions.
+func (b *builder) elsewhere(d *content.Doc) {
+	vs := b.m.docVersions(d)
+	f := render.Frame{Path: docPath(d), NoIndex: true}
+	isCase := d.Case != nil
+	if isCase {
+		f.Title = b.msg.Sprintf("elsewhere.case.title")
+	} else {
+		f.Title = b.msg.Sprintf("elsewhere.page.title")
+	}
+	b.alternates(&f, nil)
+	p := &render.ElsewherePage{Frame: f, Case: isCase}
+	for _, v := range vs {
+		for _, a := range f.Switch {
+			if a.Lang == v.Lang {
+				a.Title = v.Title()
+				p.Versions = append(p.Versions, a)
+			}
+		}
+	}
+	b.page("elsewhere", p)
+}
+
+// docLangs returns the languages of docs.
+func docLangs(docs []*content.Doc) []string {
+	var out []string
+	for _, d := range docs {
+		out = append(out, d.Lang)
+	}
+	return out
 }
 
 func (b *builder) researchPages() {
 	for _, d := range b.m.pages {
+		if b.m.foreign(d) {
+			b.elsewhere(d)
+			continue
+		}
 		var examples []*render.CiteBlock
-		if d.Page.Slug == "how-to-cite" {
+		if d.Key == "how-to-cite" {
 			examples = b.citeExamples()
 		}
+		f := render.Frame{
+			Path:        docPath(d),
+			Title:       d.Page.Title,
+			Description: d.Page.Summary,
+			Updated:     d.Page.Updated,
+		}
+		b.alternates(&f, docLangs(b.m.docVersions(d)))
 		b.page("page", &render.ResearchPage{
-			Frame: render.Frame{
-				Path:        docPath(d),
-				Title:       d.Page.Title,
-				Description: d.Page.Summary,
-				Updated:     d.Page.Updated,
-			},
+			Frame:    f,
 			Body:     template.HTML(d.HTML),
 			Refs:     b.m.refs(d),
 			Examples: examples,
@@ -90,13 +137,13 @@ func (b *builder) cite(tmpl string, f *render.Frame) {
 		key += "-" + strings.ReplaceAll(strings.Trim(f.Path, "/"), "/", "-")
 	}
 	f.Cite = b.citeBlock(typ, key, f.Path, f.Title, f.Updated)
-	b.addFiles(export.CiteFiles(f.Path, f.Cite.Citations))
+	b.addFiles(export.CiteFiles(sitepath.InLang(b.m.lang, f.Path), f.Cite.Citations))
 }
 
 // citeBlock cites the page at path; the home page ("") cites the release.
 func (b *builder) citeBlock(typ, key, path, title, updated string) *render.CiteBlock {
 	ref := export.Ref{Key: key, Type: typ, Title: title, Authors: []string{b.authors()},
-		Container: b.site.Title, Version: b.version, Issued: updated, URL: b.site.Base.Abs(path)}
+		Container: b.site.Title, Version: b.version, Issued: updated, URL: b.site.Base.Abs(sitepath.InLang(b.m.lang, path))}
 	if path == "" {
 		ref.Title = b.site.Title
 	}

@@ -8,7 +8,6 @@ import (
 	"atlas/internal/records"
 	"atlas/internal/render"
 	"atlas/internal/sitepath"
-	"atlas/internal/slug"
 )
 
 // partnerPages writes a page for every Asian country that is party to an
@@ -27,7 +26,7 @@ func (b *builder) partnerPages(ln *links) {
 		if c.Region != records.Asia || (len(as) == 0 && !counted) {
 			continue
 		}
-		p := render.Partner{Country: c, Path: sitepath.Partner(c.Name), Agreements: len(as), Table1: n, HasTable1: counted}
+		p := render.Partner{Country: c, Path: m.partnerPath(c), Agreements: len(as), Table1: n, HasTable1: counted}
 		places := m.partnerPlaces(as, ln)
 		p.Places = len(places)
 		list = append(list, p)
@@ -56,7 +55,7 @@ func (b *builder) partnerPages(ln *links) {
 		})
 	}
 	slices.SortFunc(list, func(a, b render.Partner) int {
-		return cmp.Or(cmp.Compare(b.Agreements, a.Agreements), strings.Compare(a.Name, b.Name))
+		return cmp.Or(cmp.Compare(b.Agreements, a.Agreements), m.compareNames(a.Name, b.Name))
 	})
 	b.page("partners", &render.PartnersPage{
 		Frame: render.Frame{
@@ -101,7 +100,7 @@ func (m *model) partnerPlaces(as []agreementView, ln *links) []render.Place {
 		}
 	}
 	slices.SortFunc(out, func(a, b render.Place) int {
-		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+		return cmp.Or(m.compareNames(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
 	return out
 }
@@ -166,10 +165,10 @@ func (b *builder) reconcile(c *records.Country, as []agreementView) []render.Rec
 	var out []render.Reconciled
 	for _, f := range b.partnerFigures(c.Code) {
 		r := render.Reconciled{Figure: f, Scope: b.msg.Sprintf("data.scope.all"),
-			Path: facetPath(map[int]facetValue{1: {slug.Make(c.Name), c.Name}})}
+			Path: facetPath(map[int]facetValue{1: {b.m.countrySlug(c), c.Name}})}
 		if f.Country != nil {
 			r.Scope = f.Country.Name
-			r.Path = facetPath(map[int]facetValue{0: {slug.Make(f.Country.Name), f.Country.Name}, 1: {slug.Make(c.Name), c.Name}})
+			r.Path = facetPath(map[int]facetValue{0: {b.m.countrySlug(f.Country), f.Country.Name}, 1: {b.m.countrySlug(c), c.Name}})
 		}
 		if !any[f.Scope] {
 			r.Path = "" // no list page: no record of any kind

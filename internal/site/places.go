@@ -39,7 +39,7 @@ func (m *model) place(l *records.Locality, n int) render.Place {
 	c := m.ix.Country[l.Country]
 	p := render.Place{Locality: l, Country: c, Path: sitepath.Place(l.ID), Agreements: n}
 	if c.Region == records.Asia {
-		p.CountryPath = sitepath.Partner(c.Name)
+		p.CountryPath = m.partnerPath(c)
 	} else {
 		p.CountryPath = m.paths[c.Code] // "" for a country without a page
 	}
@@ -78,7 +78,7 @@ func (b *builder) placePages(ln *links) {
 		Title:       b.msg.Sprintf("page.places.title"),
 		Description: b.msg.Sprintf("page.places.description"),
 	}}
-	for _, g := range sortedGroups(groups) {
+	for _, g := range sortedGroups(groups, b.m.compareNames) {
 		if g.Country.Region == records.Asia {
 			page.Asia = append(page.Asia, g)
 		} else {
@@ -98,15 +98,15 @@ func side(asian bool) string {
 
 // sortedGroups orders the groups by country name and each group's places
 // by name.
-func sortedGroups(groups map[string]*render.PlacesGroup) []render.PlacesGroup {
+func sortedGroups(groups map[string]*render.PlacesGroup, compare func(a, b string) int) []render.PlacesGroup {
 	var out []render.PlacesGroup
 	for _, g := range groups {
 		slices.SortFunc(g.Places, func(a, b render.Place) int {
-			return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+			return cmp.Or(compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 		})
 		out = append(out, *g)
 	}
-	slices.SortFunc(out, func(a, b render.PlacesGroup) int { return strings.Compare(a.Country.Name, b.Country.Name) })
+	slices.SortFunc(out, func(a, b render.PlacesGroup) int { return compare(a.Country.Name, b.Country.Name) })
 	return out
 }
 
@@ -139,12 +139,21 @@ func (b *builder) agreementPages(ln *links) {
 }
 
 // gradesPath is the link to the methodology page's section on confidence
-// grades, or "" when the site has no methodology page.
+// grades, or "" when the site has no methodology page. A version of the
+// page without that section (a translation whose heading has an id of
+// its own words) gets the link to the page; so does the page of a
+// language that lacks it, which says where to read it.
 func (m *model) gradesPath() string {
 	for _, d := range m.pages {
-		if d.Page.Slug == "methodology" {
-			return docPath(d) + "#confidence-grades"
+		if d.Key != "methodology" {
+			continue
 		}
+		for _, h := range d.Headings {
+			if h.ID == "confidence-grades" && !m.foreign(d) {
+				return docPath(d) + "#confidence-grades"
+			}
+		}
+		return docPath(d)
 	}
 	return ""
 }

@@ -8,8 +8,6 @@ import (
 	"cmp"
 	"context"
 	"io/fs"
-	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -127,52 +125,80 @@ func generate(cfg Config, st *output.Stream) (output.Files, error) {
 		return nil, err
 	}
 	var sites []*render.Site
+	var models []*model
 	for _, code := range set.Codes() {
-		site := &render.Site{Title: set.TitleIn(code), Base: base, Lang: code, T: msgs.Lang(code).Sprintf}
+		lm := m.inLang(code, msgs.Lang(code))
+		site := &render.Site{Title: set.TitleIn(code), Base: base, Lang: code, T: lm.msg.Sprintf}
 		for _, n := range set.Nav {
 			site.Nav = append(site.Nav, render.NavItem{Title: n.TitleIn(code), Path: n.Path})
 		}
-		for _, d := range m.pages {
-			site.Pages = append(site.Pages, render.NavItem{Title: d.Page.Title, Path: docPath(d)})
+		for _, d := range lm.pages {
+			site.Pages = append(site.Pages, render.NavItem{Title: d.Page.Title, Path: docPath(d), Lang: foreignLang(lm, d)})
 		}
-		sites = append(sites, site)
+		sites, models = append(sites, site), append(models, lm)
 	}
-	site := sites[0]
 	r, err := render.New(cfg.Src, sites...)
 	if err != nil {
 		return nil, err
 	}
-	if err := r.CheckKeys(msgs.Ref().HasMatch); err != nil {
+	var keys srcpos.List
+	keys.Append(r.CheckKeys(msgs.Ref().HasMatch))
+	var patterns []string
+	for _, k := range r.Keys {
+		patterns = append(patterns, k.Pattern)
+	}
+	keys.Append(msgs.CheckUsed(patterns))
+	if err := keys.Err(); err != nil {
 		return nil, err
 	}
-	msg := msgs.Ref()
-	m.msg = msg
-	b := &builder{m: m, r: r, site: site, src: cfg.Src, files: output.Files{}, msg: msg, version: cmp.Or(cfg.Version, Unversioned)}
+	m.msg = msgs.Ref()
+	files := output.Files{}
+	// The builders of every language share the output, its lock and one
+	// pool of renderers, so that the pages of all languages render on
+	// every core.
+	var mu sync.Mutex
+	pool := newRenderPool()
+	var keep map[string]bool
 	if st != nil {
-		b.stream, b.keep = st, m.linkTargets(base)
+		keep = m.linkTargets(base)
 	}
-	b.pool = newRenderPool()
-	b.pages()
-	b.downloads()
-	b.static(cfg.Src)
-	b.furniture()
-	b.errs = append(b.errs, b.pool.wait()...)
+	var errs []error
+	var sitemap []export.SitemapEntry
+	var en *builder
+	for i, lm := range models {
+		b := &builder{m: lm, r: r, site: sites[i], src: cfg.Src, files: files, msg: lm.msg, version: cmp.Or(cfg.Version, Unversioned),
+			pool: pool, mu: &mu, stream: st, keep: keep}
+		b.pages()
+		b.downloads()
+		if i == 0 {
+			// The static files exist once, for every language's pages.
+			en = b
+			b.static(cfg.Src)
+		}
+		errs = append(errs, b.errs...)
+		sitemap = append(sitemap, b.sitemap...)
+	}
+	en.errs = nil
+	en.sitemap = withAlternates(sitemap, set.Codes())
+	en.furniture()
+	errs = append(errs, en.errs...)
+	errs = append(errs, pool.wait()...)
 	// Rendering finds input problems of its own (a chart whose data does
 	// not fit it, a message the pages asked for that the message file
 	// lacks): they join the list, as the ones found before.
-	b.errs = append(b.errs, msg.Err())
-	if err := srcpos.Join(b.errs...); err != nil {
+	errs = append(errs, msgs.Err())
+	if err := srcpos.Join(errs...); err != nil {
 		return nil, err
 	}
 	// What can be checked only on the built site: links in the content,
 	// and the navigation of data/site.yaml.
-	var errs srcpos.List
-	errs.Append(m.checkLinks(b.files, base))
-	errs.Append(m.checkNav(b.files))
-	if err := errs.Err(); err != nil {
+	var list srcpos.List
+	list.Append(m.checkLinks(files, base))
+	list.Append(m.checkNav(files))
+	if err := list.Err(); err != nil {
 		return nil, err
 	}
-	return b.files, nil
+	return files, nil
 }
 
 // checkNav reports every navigation entry whose path is not a page of the
@@ -180,8 +206,11 @@ func generate(cfg Config, st *output.Stream) (output.Files, error) {
 func (m *model) checkNav(files output.Files) error {
 	var errs srcpos.List
 	for _, n := range m.d.Settings.Nav {
-		if _, ok := files[n.Path+"index.html"]; !ok {
-			errs.Add(n.Fields.At("path", n.Pos), "path", "%q: no such page (the path of a page the site builds, such as %q)", n.Path, sitepath.Countries)
+		for _, lang := range m.langs {
+			if _, ok := files[sitepath.InLang(lang, n.Path)+"index.html"]; !ok {
+				errs.Add(n.Fields.At("path", n.Pos), "path", "%q: no such page in %s (the path of a page the site builds, such as %q)", n.Path, lang, sitepath.Countries)
+				break
+			}
 		}
 	}
 	return errs.Err()
@@ -194,15 +223,24 @@ type model struct {
 	ix     *records.Index
 	counts stats.Counts
 	table1 *stats.Table
-	cases  []*content.Doc
+	cases  []*content.Doc // the texts of lang's pages, one per key (see inLang)
 	pages  []*content.Doc
-	year   int       // the current year, the latest a record may carry
-	day    time.Time // the build's day, the latest an updated: date may be
-	msg    *messages.Table
+	// allCases and allPages are the texts in every language.
+	allCases, allPages []*content.Doc
+	// twinning and otherKinds count the records of Table 1's kinds and of
+	// the others, for Table 1 in each language.
+	twinning, otherKinds stats.Counts
+	ranks                map[string]int // country and locality names in lang's order (compareNames)
+	lang                 string         // the language of the pages the model is for
+	langs                []string       // the site's languages, English first
+	year                 int            // the current year, the latest a record may carry
+	day                  time.Time      // the build's day, the latest an updated: date may be
+	msg                  *messages.Table
 
 	// Computed once by assemble, for every page that needs them.
 	countries       []countryView     // Latin American countries with pages
 	paths           map[string]string // country code -> page path
+	englishNames    map[string]string // country code -> English name, which page paths are made of
 	latamLocalities map[string]bool   // Latin American localities with agreements
 	views           []agreementView   // every agreement's view, sorted (see agreements)
 }
@@ -226,11 +264,13 @@ func assemble(fsys fs.FS, year int, date time.Time, basePath string) (*model, er
 		errs.Append(err)
 		return nil, errs.Err()
 	}
-	slices.SortFunc(pages, func(a, b *content.Doc) int {
-		return cmp.Or(cmp.Compare(a.Page.Order, b.Page.Order), strings.Compare(a.Page.Slug, b.Page.Slug))
-	})
-	m := &model{d: d, ix: ix, counts: stats.CountAgreements(d, ix), cases: cases, pages: pages, year: year, day: date,
-		paths: map[string]string{}, latamLocalities: map[string]bool{}}
+	m := &model{d: d, ix: ix, counts: stats.CountAgreements(d, ix), allCases: cases, allPages: pages, year: year, day: date,
+		paths: map[string]string{}, latamLocalities: map[string]bool{}, lang: sitepath.DefaultLang, langs: d.Settings.Codes()}
+	m.cases, m.pages = m.docsIn(m.lang, cases), sortPages(m.docsIn(m.lang, pages))
+	m.englishNames = map[string]string{}
+	for _, c := range d.Countries {
+		m.englishNames[c.Code] = c.Name
+	}
 	for _, a := range d.Agreements {
 		m.latamLocalities[a.LatAm] = true
 	}
@@ -238,10 +278,11 @@ func assemble(fsys fs.FS, year int, date time.Time, basePath string) (*model, er
 		return nil, err // content that did not load cannot be cross-checked
 	}
 	errs.Append(m.checkContent())
+	errs.Append(m.checkLangs())
+	m.twinning, m.otherKinds = stats.CountKinds(d, ix, records.TwinningKinds, true), stats.CountKinds(d, ix, records.TwinningKinds, false)
 	for _, t := range d.Tables {
 		if t.ID == Table1ID {
-			m.table1 = stats.NewTable(t, ix,
-				stats.CountKinds(d, ix, records.TwinningKinds, true), stats.CountKinds(d, ix, records.TwinningKinds, false))
+			m.table1 = stats.NewTable(t, ix, m.twinning, m.otherKinds)
 		}
 	}
 	if m.table1 == nil {
@@ -274,7 +315,7 @@ type builder struct {
 	sitemap []export.SitemapEntry
 	// pool renders the pages; mu guards files, which its workers fill.
 	pool *renderPool
-	mu   sync.Mutex
+	mu   *sync.Mutex
 	// stream, when set, receives every file as it is made; files then
 	// keeps the contents of the files in keep only (see generate).
 	stream *output.Stream
@@ -307,10 +348,14 @@ func (b *builder) store(name string, data []byte) error {
 func (b *builder) page(tmpl string, p render.Page) {
 	f := p.Base()
 	f.Site = b.site
+	if f.Switch == nil {
+		b.alternates(f, nil) // a page that every language has
+	}
 	b.cite(tmpl, f)
-	name := f.Path + "index.html"
-	if f.Path != "" && f.Path[len(f.Path)-1] != '/' {
-		name = f.Path
+	rel := sitepath.InLang(b.m.lang, f.Path)
+	name := rel + "index.html"
+	if rel != "" && rel[len(rel)-1] != '/' {
+		name = rel
 	}
 	b.listed(f)
 	// p is not changed after this: the pool renders it while the builder

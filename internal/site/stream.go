@@ -47,10 +47,11 @@ func BuildTo(ctx context.Context, d *output.Dir, cfg Config) (*Result, error) {
 func (m *model) linkTargets(base sitepath.Base) map[string]bool {
 	s := linkcheck.New(nil, base)
 	keep := map[string]bool{}
-	for _, d := range slices.Concat(m.cases, m.pages) {
-		page := docPath(d) + "index.html"
+	for _, d := range slices.Concat(m.allCases, m.allPages) {
+		// As checkLinks reads them: a text's links lead into its tree.
+		page := sitepath.InLang(d.Lang, docPath(d)) + "index.html"
 		for _, l := range d.Links {
-			for _, t := range s.Targets(page, base.URL(l.Dest)) {
+			for _, t := range s.Targets(page, base.URL(sitepath.InLang(d.Lang, strings.TrimPrefix(l.Dest, "/")))) {
 				keep[t] = true
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"atlas/internal/records"
 	"atlas/internal/render"
 	"atlas/internal/sitepath"
+	"atlas/internal/slug"
 	"atlas/internal/stats"
 )
 
@@ -36,7 +37,8 @@ func (m *model) agreement(a *records.Agreement) agreementView {
 	}
 	v.LatAmCountry = m.ix.Country[v.LatAm.Country]
 	v.AsiaCountry = m.ix.Country[v.Asia.Country]
-	v.CountryPath = countryPath(v.LatAmCountry)
+	v.CountryPath = m.countryPath(v.LatAmCountry)
+	v.LatAmSlug, v.AsiaSlug = m.countrySlug(v.LatAmCountry), m.countrySlug(v.AsiaCountry)
 	v.LocalityAnchor = localityAnchor(a.LatAm)
 	v.Path = sitepath.AgreementPage(a.ID)
 	v.LatAmPath, v.AsiaPath = sitepath.Place(a.LatAm), sitepath.Place(a.Asia)
@@ -75,10 +77,10 @@ func (m *model) sortedViews() []agreementView {
 	}
 	slices.SortFunc(out, func(a, b agreementView) int {
 		return cmp.Or(
-			strings.Compare(a.LatAmCountry.Name, b.LatAmCountry.Name),
-			strings.Compare(a.LatAm.Name, b.LatAm.Name),
-			strings.Compare(a.AsiaCountry.Name, b.AsiaCountry.Name),
-			strings.Compare(a.Asia.Name, b.Asia.Name),
+			m.compareNames(a.LatAmCountry.Name, b.LatAmCountry.Name),
+			m.compareNames(a.LatAm.Name, b.LatAm.Name),
+			m.compareNames(a.AsiaCountry.Name, b.AsiaCountry.Name),
+			m.compareNames(a.Asia.Name, b.Asia.Name),
 			strings.Compare(a.ID, b.ID),
 		)
 	})
@@ -90,7 +92,20 @@ func anyWikipedia(as []agreementView) bool {
 }
 
 // countryPath is the site path of a country's page.
-func countryPath(c *records.Country) string { return sitepath.Country(c.Name) }
+// countryPath is the path of a Latin American country's page: its English
+// name's, in every language.
+func (m *model) countryPath(c *records.Country) string {
+	return sitepath.Country(m.englishNames[c.Code])
+}
+
+// countrySlug is a country's slug, from its English name, in every
+// language: the path segment of its page and of its facet pages.
+func (m *model) countrySlug(c *records.Country) string { return slug.Make(m.englishNames[c.Code]) }
+
+// partnerPath is the path of an Asian partner country's page.
+func (m *model) partnerPath(c *records.Country) string {
+	return sitepath.Partner(m.englishNames[c.Code])
+}
 
 // localityAnchor is the id of a locality on its country's page.
 func localityAnchor(id string) string { return sitepath.LocalityAnchor(id) }
@@ -106,7 +121,7 @@ func (m *model) listCountries() []countryView {
 		if c.Region != records.LatinAmerica {
 			continue
 		}
-		v := countryView{Country: c, Path: countryPath(c), Agreements: m.counts.Total(c.Code)}
+		v := countryView{Country: c, Path: m.countryPath(c), Agreements: m.counts.Total(c.Code)}
 		if r := m.table1.Row(c.Code); r != nil {
 			v.Table1 = r.Total
 		}
@@ -114,7 +129,7 @@ func (m *model) listCountries() []countryView {
 			out = append(out, v)
 		}
 	}
-	slices.SortFunc(out, func(a, b countryView) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(out, func(a, b countryView) int { return m.compareNames(a.Name, b.Name) })
 	return out
 }
 
@@ -135,7 +150,7 @@ func (m *model) localities(code string, as []agreementView) []localityView {
 		res[i] = *v
 	}
 	slices.SortFunc(res, func(a, b localityView) int {
-		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.ID, b.ID))
+		return cmp.Or(m.compareNames(a.Name, b.Name), strings.Compare(a.ID, b.ID))
 	})
 	return res
 }

@@ -12,7 +12,7 @@ import (
 // bibliography's entries), so validation refuses these: a page would have
 // two elements with one id, and a link to it would land on the wrong one.
 var ReservedIDs = []string{
-	"agreements", "asia", "by-country", "by-level", "cases", "checks", "compare",
+	"agreements", "asia", "atlas-words", "by-country", "by-level", "cases", "checks", "compare",
 	"country-agreements", "data", "embed", "embed-code", "examples", "explore", "figures", "growth", "latam",
 	"latest", "localities", "locator-title", "main", "milestones", "other-agreements", "others", "partner-agreements",
 	"partners", "place-agreements", "places", "q", "reading", "reconciled", "references",

@@ -216,15 +216,18 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, field string, fields srcp
 			d.errs.Add(d.pos(n), field, "%s (expected a list)", got(n))
 			return
 		}
-		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-		for i, c := range n.Content {
+		s := reflect.MakeSlice(v.Type(), 0, len(n.Content))
+		for _, c := range n.Content {
 			// An empty item ("-" alone) would leave a nil record in the
-			// list for every later stage to trip over.
-			if isNull(c) && v.Type().Elem().Kind() == reflect.Pointer {
+			// list for every later stage to trip over, or a record
+			// without a position (a nav item: found by FuzzBuild).
+			if k := v.Type().Elem().Kind(); isNull(c) && (k == reflect.Pointer || k == reflect.Struct) {
 				d.errs.Add(d.pos(c), field, "an empty list item (expected %s)", describe(v.Type().Elem()))
-				continue
+				continue // and out of the list
 			}
-			d.value(c, s.Index(i), field, nil)
+			e := reflect.New(v.Type().Elem()).Elem()
+			d.value(c, e, field, nil)
+			s = reflect.Append(s, e)
 		}
 		v.Set(s)
 	case reflect.Map:

@@ -100,6 +100,12 @@
       sr.label = Object.assign({color: p.ink}, sr.label);
       if (sr.type === "map") sr.itemStyle = Object.assign({}, sr.itemStyle, {borderColor: p.bg});
     });
+    // The option names the light scheme's title colours; the title follows
+    // the palette instead, as the theme does, so that it reads in the dark.
+    list(opt.title).forEach(function (t) {
+      t.textStyle = Object.assign({}, t.textStyle, {color: p.ink});
+      t.subtextStyle = Object.assign({}, t.subtextStyle, {color: p.muted});
+    });
     if (series.length > 1) opt.legend = Object.assign({}, list(opt.legend)[0], {selected: selected});
     if (c.d.stacked) stack(opt, series, selected, s);
     if (opt.tooltip) list(opt.tooltip).forEach(function (t) { t.renderMode = "richText"; });

@@ -5,6 +5,20 @@
 // (/agreements/#id) to the agreement's own page when the row is not here.
 (function () {
   "use strict";
+  // The words this script shows: the page's own, from the JSON block
+  // atlas-words that pages not in English carry (templates/_base.html,
+  // keys js.* of templates/messages/), else the English ones given here,
+  // which are en.yaml's. {1}, {2}, ... are the arguments.
+  var words = (function () {
+    var el = document.getElementById("atlas-words");
+    try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
+  })();
+  function say(key, english) {
+    var args = Array.prototype.slice.call(arguments, 2);
+    return (words[key] || english).replace(/\{(\d+)\}/g, function (m, n) {
+      return n >= 1 && n <= args.length ? String(args[n - 1]) : m;
+    });
+  }
   var list = document.querySelector("table.records");
   var hash = decodeURIComponent(location.hash.slice(1));
   if (hash && /^[a-z0-9-]+$/.test(hash) && !document.getElementById(hash)) {
@@ -30,7 +44,7 @@
     Object.keys(chosen).forEach(function (k) { chosen[k].forEach(function (v) { q.append(k, v); }); });
     var s = q.toString();
     history.replaceState(null, "", location.pathname + (s ? "?" + s : "") + location.hash);
-    status.textContent = s ? "Showing " + shown + " of " + rows.length + " rows on this page" : "";
+    status.textContent = s ? say("facets.count", "Showing {1} of {2} rows on this page", shown, rows.length) : "";
   }
   var status = document.createElement("p");
   status.className = "facet-status";
@@ -49,7 +63,7 @@
       var label = document.createElement("label");
       label.htmlFor = input.id;
       label.className = "visually-hidden";
-      label.textContent = "Show only this page's rows with " + li.textContent.trim();
+      label.textContent = say("facets.only", "Show only this page's rows with {1}", li.textContent.trim());
       li.insertBefore(label, li.firstChild);
       li.insertBefore(input, li.firstChild);
       input.addEventListener("change", function () {

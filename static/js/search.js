@@ -12,6 +12,20 @@
 // on such strings.
 (function () {
   "use strict";
+  // The words this script shows: the page's own, from the JSON block
+  // atlas-words that pages not in English carry (templates/_base.html,
+  // keys js.* of templates/messages/), else the English ones given here,
+  // which are en.yaml's. {1}, {2}, ... are the arguments.
+  var words = (function () {
+    var el = document.getElementById("atlas-words");
+    try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
+  })();
+  function say(key, english) {
+    var args = Array.prototype.slice.call(arguments, 2);
+    return (words[key] || english).replace(/\{(\d+)\}/g, function (m, n) {
+      return n >= 1 && n <= args.length ? String(args[n - 1]) : m;
+    });
+  }
 
   var SHOWN = 20; // results shown, whose doc shards are fetched
 
@@ -192,10 +206,10 @@
     var terms = queryTerms(q);
     if (!terms.length) {
       list.textContent = "";
-      status.textContent = q.trim() ? "Type a word to search for." : "";
+      status.textContent = q.trim() ? say("search.type", "Type a word to search for.") : "";
       return;
     }
-    status.textContent = "Searching…";
+    status.textContent = say("search.searching", "Searching…");
     get("index.json").then(function (manifest) {
       return lookup(terms, manifest).then(function (hits) {
         var top = hits.slice(0, SHOWN);
@@ -211,14 +225,15 @@
           top.forEach(function (h) {
             list.appendChild(item(rows[Math.floor(h.doc / manifest.per)][h.doc % manifest.per], terms));
           });
-          var said = hits.length === 0 ? "No results for “" + q.trim() + "”."
-            : hits.length === 1 ? "1 result for “" + q.trim() + "”."
-              : hits.length + " results for “" + q.trim() + "”" + (hits.length > SHOWN ? ", the first " + SHOWN + " shown." : ".");
+          var said = hits.length === 0 ? say("search.none", "No results for “{1}”.", q.trim())
+            : hits.length === 1 ? say("search.one", "1 result for “{1}”.", q.trim())
+              : hits.length > SHOWN ? say("search.first", "{2} results for “{1}”, the first {3} shown.", q.trim(), hits.length, SHOWN)
+                : say("search.many", "{2} results for “{1}”.", q.trim(), hits.length);
           status.textContent = said;
         });
       });
     }).catch(function (err) {
-      if (n === current) { status.textContent = "The search index could not be loaded (" + err.message + ")."; }
+      if (n === current) { status.textContent = say("search.failed", "The search index could not be loaded ({1}).", err.message); }
     });
   }
 

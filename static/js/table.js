@@ -2,6 +2,20 @@
 // The table is complete and readable without this script.
 (function () {
   "use strict";
+  // The words this script shows: the page's own, from the JSON block
+  // atlas-words that pages not in English carry (templates/_base.html,
+  // keys js.* of templates/messages/), else the English ones given here,
+  // which are en.yaml's. {1}, {2}, ... are the arguments.
+  var words = (function () {
+    var el = document.getElementById("atlas-words");
+    try { return el ? JSON.parse(el.textContent) : {}; } catch (e) { return {}; }
+  })();
+  function say(key, english) {
+    var args = Array.prototype.slice.call(arguments, 2);
+    return (words[key] || english).replace(/\{(\d+)\}/g, function (m, n) {
+      return n >= 1 && n <= args.length ? String(args[n - 1]) : m;
+    });
+  }
   function text(cell) { return (cell ? cell.textContent : "").trim(); }
   function enhance(table) {
     var bodies = Array.prototype.slice.call(table.tBodies);
@@ -16,9 +30,10 @@
     var id = table.id || "table";
     var form = document.createElement("div");
     form.className = "filter";
-    form.innerHTML = '<label for="' + id + '-q">Filter rows</label> ' +
+    form.innerHTML = '<label for="' + id + '-q"></label> ' +
       '<input type="search" id="' + id + '-q" autocomplete="off"> ' +
       '<span class="count" role="status" aria-live="polite"></span>';
+    form.querySelector("label").textContent = say("table.filter", "Filter rows");
     table.parentNode.parentNode.insertBefore(form, table.parentNode);
     var input = form.querySelector("input");
     var count = form.querySelector(".count");
@@ -31,7 +46,7 @@
         r.hidden = !ok;
         if (ok) { shown++; }
       });
-      count.textContent = "Showing " + shown + " of " + rows.length + " rows";
+      count.textContent = say("table.count", "Showing {1} of {2} rows", shown, rows.length);
       bodies.forEach(function (b) {
         var g = b.querySelector("tr.group");
         if (g) { g.hidden = !b.querySelector("tr:not(.group):not([hidden])"); }
