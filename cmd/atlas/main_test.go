@@ -66,7 +66,7 @@ func TestUsage(t *testing.T) {
 
 const (
 	dataLayout = "data/countries.yaml, data/localities.yaml, data/sources.yaml, data/site.yaml, data/agreements/<country code>.yaml or data/published/<name>.yaml"
-	mdLayout   = "Markdown file outside content/cases/ and content/pages/, not built (move a case study into content/cases/, a page into content/pages/)"
+	mdLayout   = "Markdown file outside content/cases/ and content/pages/, not built (move a case study into content/cases/, a page into content/pages/, or a translation into content/<lang>/cases or pages)"
 )
 
 // TestBadInput builds a good site, then each broken variant into the same
@@ -103,7 +103,7 @@ sources:
 `,
 			want: []string{
 				"data/sources.yaml:2:5: title: missing (required)",
-				"data/sources.yaml:4:5: titel: unknown field (expected one of id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note)",
+				"data/sources.yaml:4:5: titel: unknown field (expected one of id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note, lang)",
 			},
 		},
 		{
@@ -731,7 +731,7 @@ nav:
   - title: About
     path: about/
 `,
-			want: []string{`data/site.yaml:6:11: path: "about/": no such page (the path of a page the site builds, such as "countries/")`},
+			want: []string{`data/site.yaml:6:11: path: "about/": no such page in en (the path of a page the site builds, such as "countries/")`},
 		},
 		{
 			name: "file names that are not slugs",
@@ -1051,7 +1051,7 @@ agreements:
 			files: "-- data/sources.yaml --\nsources:\r\n  - id: report\r\n    kind: report\r\n    titel: x\r\n",
 			want: []string{
 				"data/sources.yaml:2:5: title: missing (required)",
-				"data/sources.yaml:4:5: titel: unknown field (expected one of id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note)",
+				"data/sources.yaml:4:5: titel: unknown field (expected one of id, kind, authors, title, container, publisher, year, date, url, accessed, licence, note, lang)",
 			},
 		},
 		{
