@@ -59,7 +59,7 @@ func (b *builder) pairsChart() (*chartPage, bool, error) {
 	}
 	const slug = "pairs"
 	url := b.site.Base.URL
-	d := stats.PairsDataset(pairs, b.msg, func(code string) string { return sitepath.Partner(b.m.ix.Country[code].Name) })
+	d := stats.PairsDataset(pairs, b.msg, func(code string) string { return b.m.partnerPath(b.m.ix.Country[code]) })
 	unmapped := stats.Unmapped(pairs)
 	mapped := len(pairs) - len(unmapped)
 
