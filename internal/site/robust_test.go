@@ -37,7 +37,7 @@ table:
 		if !ok {
 			t.Fatal("no Table 1 chart page")
 		}
-		if !strings.Contains(string(page), "Argentina's bar, 2, is the longest") {
+		if !strings.Contains(string(page), "Argentina&#39;s bar, 2, is the longest") {
 			t.Error("the Table 1 chart does not name its longest bar")
 		}
 	})
