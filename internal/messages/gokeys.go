@@ -54,6 +54,7 @@ var goKeys = []string{
 	"chart.pairs.filter.option",
 	"chart.pairs.filter.partner",
 	"chart.pairs.filter.status",
+	"chart.pairs.filter.submit",
 	"chart.pairs.label",
 	"chart.pairs.latam-places",
 	"chart.pairs.method.*",

@@ -239,6 +239,9 @@ type ChartFilter struct {
 	// Status is the sentence that says how much is shown; the script
 	// replaces "{n}" in it with the number.
 	Status string
+	// Submit labels the form's button, which applies the choice (the
+	// selects apply it at once as well).
+	Submit string
 }
 
 // ChartSelect is one select of a ChartFilter.

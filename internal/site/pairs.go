@@ -187,6 +187,7 @@ func (b *builder) pairsFilter(id string, pairs []stats.Pair, d *stats.Dataset) *
 		Label:   b.msg.Sprintf("chart.pairs.filter.label"),
 		Selects: []render.ChartSelect{partners, kinds},
 		Status:  b.msg.Sprintf("chart.pairs.filter.status", all),
+		Submit:  b.msg.Sprintf("chart.pairs.filter.submit"),
 	}
 }
 

@@ -59,7 +59,7 @@
     history.replaceState(null, "", location.pathname + (qs ? "?" + qs : "") + location.hash);
   }
   selects.forEach(function (s) { s.addEventListener("change", apply); });
-  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  form.addEventListener("submit", function (e) { e.preventDefault(); apply(); });
   form.hidden = false;
   // Apply the choice once the chart has drawn, and again whenever the
   // chart script draws it anew: it sets data-rendered on its element after
