@@ -10,6 +10,7 @@ import (
 
 	"atlas/internal/sitetest"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -40,6 +41,11 @@ func TestBrowserReloadsAndShowsErrors(t *testing.T) {
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
+	// Every page records what its Content-Security-Policy refuses: the
+	// preview's additions must run under the same policy as the site.
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: cspListenJS}); err != nil {
+		t.Fatal(err)
+	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(hs.URL+"/atlas/table-1/")); err != nil {
 		t.Fatal(err)
 	}
@@ -67,6 +73,13 @@ func TestBrowserReloadsAndShowsErrors(t *testing.T) {
 			}
 			time.Sleep(20 * time.Millisecond)
 		}
+		vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.atlasCSP || ["the CSP listener did not run"]`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range vs {
+			t.Errorf("%s: Content-Security-Policy violation: %s", step, v)
+		}
 		if shots := os.Getenv("ATLAS_SCREENSHOTS"); shots != "" {
 			png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 			if err != nil {
@@ -82,6 +95,17 @@ func TestBrowserReloadsAndShowsErrors(t *testing.T) {
 	mark()
 	write(t, dir, "data/agreements/zz.yaml", brokenRecord)
 	waitReload("1-broken", overlay+` && `+overlay+`.innerText.includes(`+jsString(brokenMsg)+`)`)
+	// The overlay has its own stylesheet: it covers the page.
+	if pos, err := chromedp.Run(ctx, chromedp.Evaluate[string](`getComputedStyle(`+overlay+`).position`)); err != nil || pos != "fixed" {
+		t.Errorf("the overlay's position is %q (%v), want fixed: its stylesheet did not load", pos, err)
+	}
+	// Its button hides it.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("[data-atlas-hide]").click(), true`)); err != nil {
+		t.Fatal(err)
+	}
+	if gone, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!`+overlay)); err != nil || !gone {
+		t.Errorf("the overlay is still there after its hide button was clicked (%v)", err)
+	}
 
 	mark()
 	if err := os.Remove(filepath.Join(dir, "data", "agreements", "zz.yaml")); err != nil {
@@ -101,6 +125,13 @@ func TestBrowserReloadsAndShowsErrors(t *testing.T) {
 	}
 	waitReload("3-edited", `document.getElementById("edited") !== null`)
 }
+
+// cspListenJS runs in every page before its own scripts and records each
+// Content-Security-Policy violation in window.atlasCSP.
+const cspListenJS = `window.atlasCSP = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.atlasCSP.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + (e.sample ? ": " + e.sample : ""));
+});`
 
 func jsString(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bytes"
+	"io"
 	"mime"
 	"net/http"
 	"path"
@@ -10,7 +11,8 @@ import (
 )
 
 // Handler returns the preview's HTTP handler: the site under the base
-// path, and the event stream at EventsPath.
+// path, the event stream at EventsPath, and the preview's own script and
+// stylesheet at ScriptPath and StylePath.
 func (s *Server) Handler() http.Handler {
 	return http.HandlerFunc(s.serveHTTP)
 }
@@ -32,6 +34,21 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.events(w, r)
+		return
+	}
+	if p == ScriptPath || p == StylePath {
+		body, ctype := previewJS, "text/javascript; charset=utf-8"
+		if p == StylePath {
+			body, ctype = previewCSS, "text/css; charset=utf-8"
+		}
+		h := w.Header()
+		h.Set("Content-Type", ctype)
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+		h.Set("Cache-Control", "no-store")
+		h.Set("X-Content-Type-Options", "nosniff")
+		if r.Method != http.MethodHead {
+			io.WriteString(w, body)
+		}
 		return
 	}
 	if !allowed(p) {

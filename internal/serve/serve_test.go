@@ -172,7 +172,7 @@ func TestEditReloads(t *testing.T) {
 		t.Fatalf("first build failed: %v", first.Errors)
 	}
 	_, _, page := get(t, hs, "/")
-	if !strings.Contains(page, `const gen = "`+first.Gen+`"`) {
+	if !strings.Contains(page, `<script data-atlas-serve src="`+ScriptPath+`" data-gen="`+first.Gen+`"`) {
 		t.Errorf("home page does not carry the reload script for generation %s", first.Gen)
 	}
 
@@ -219,7 +219,7 @@ func TestBrokenFileShowsOverlayUntilFixed(t *testing.T) {
 	if want := html.EscapeString("2 |   - id: x\n3 |     colour: red\n  |     ^"); !strings.Contains(page, want) {
 		t.Errorf("overlay lacks the source excerpt %q", want)
 	}
-	if !strings.HasPrefix(page, good[:strings.Index(good, "<script data-atlas-serve>")]) {
+	if !strings.HasPrefix(page, good[:strings.Index(good, "<script data-atlas-serve ")]) {
 		t.Error("the broken build replaced the last good page")
 	}
 
@@ -419,7 +419,7 @@ A sentence [@rouvinski-subnational].
 		if !strings.Contains(page, html.EscapeString(tt.want)) {
 			t.Errorf("%s: the overlay does not show %q", tt.name, tt.want)
 		}
-		if !strings.Contains(page, "<pre ") {
+		if !strings.Contains(page, "<pre>") {
 			t.Errorf("%s: the overlay shows no source excerpt", tt.name)
 		}
 		write(t, dir, "content/cases/zz-test.md", good)
