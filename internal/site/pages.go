@@ -35,12 +35,7 @@ func (b *builder) pages() {
 
 func (b *builder) home() {
 	m := b.m
-	latam := 0
-	for _, l := range m.d.Localities {
-		if m.ix.Country[l.Country].Region == records.LatinAmerica {
-			latam++
-		}
-	}
+	latam := stats.Localities(m.d, m.ix, records.LatinAmerica)
 	b.page("home", &render.HomePage{
 		Frame: render.Frame{
 			Title:       b.site.Title,
@@ -186,16 +181,7 @@ func (b *builder) countries() {
 
 func (b *builder) sourcesPage() {
 	m := b.m
-	cited := map[string]int{}
-	for _, a := range m.d.Agreements {
-		seen := map[string]bool{}
-		for _, c := range a.Sources {
-			if !seen[c.Source] {
-				cited[c.Source]++
-				seen[c.Source] = true
-			}
-		}
-	}
+	cited := stats.Citing(m.d.Agreements)
 	groups := []sourcesGroup{
 		{Title: b.msg.Sprintf("page.sources.studies")},
 		{Title: b.msg.Sprintf("page.sources.news")},

@@ -88,13 +88,7 @@ func (b *builder) pairsChart() (*chartPage, bool, error) {
 		return name
 	}
 	var points []chart.Point
-	n := map[string]int{}
-	for _, p := range pairs {
-		if p.Mapped() {
-			n[p.LatAm.ID]++
-			n[p.Asia.ID]++
-		}
-	}
+	n := stats.Ends(pairs)
 	addPoint := func(l *records.Locality, c *records.Country) {
 		if _, ok := pointName[l.ID]; ok || !l.HasCoords() {
 			return

@@ -8,6 +8,7 @@ import (
 	"atlas/internal/records"
 	"atlas/internal/render"
 	"atlas/internal/sitepath"
+	"atlas/internal/stats"
 )
 
 // partnerPages writes a page for every Asian country that is party to an
@@ -67,24 +68,14 @@ func (b *builder) partnerPages(ln *links) {
 	})
 }
 
-// countBy counts agreements by a label, most first, each with the page
-// that lists them (link may be "").
+// countBy counts agreements by a label (stats.CountBy), most first, each
+// with the page that lists them (link may be "").
 func countBy(as []agreementView, key func(agreementView) (label, link string)) []render.Count {
-	idx := map[string]int{}
 	var out []render.Count
-	for _, a := range as {
-		label, link := key(a)
-		i, ok := idx[label]
-		if !ok {
-			i = len(out)
-			idx[label] = i
-			out = append(out, render.Count{Label: label, Path: link})
-		}
-		out[i].N++
+	for _, t := range stats.CountBy(as, func(a agreementView) string { label, _ := key(a); return label }) {
+		_, link := key(as[t.First])
+		out = append(out, render.Count{Label: t.Key, N: t.N, Path: link})
 	}
-	slices.SortStableFunc(out, func(a, b render.Count) int {
-		return cmp.Or(cmp.Compare(b.N, a.N), strings.Compare(a.Label, b.Label))
-	})
 	return out
 }
 
@@ -154,13 +145,17 @@ func (b *builder) partnerFigures(code string) []figureView {
 // kinds the published counts count) with that partner in the figure's
 // scope, most recent figures first.
 func (b *builder) reconcile(c *records.Country, as []agreementView) []render.Reconciled {
-	twins, any := map[string]int{}, map[string]bool{"all": len(as) > 0}
-	for _, a := range as {
-		any[a.LatAmCountry.Code] = true
-		if slices.Contains(records.TwinningKinds, a.Kind) {
-			twins[a.LatAmCountry.Code]++
-			twins["all"]++
+	twins := func(scope string) int {
+		if scope == "all" {
+			return b.m.twinning.Partner(c.Code)
 		}
+		return b.m.twinning.Get(scope, c.Code)
+	}
+	any := func(scope string) bool {
+		if scope == "all" {
+			return len(as) > 0
+		}
+		return b.m.counts.Get(scope, c.Code) > 0
 	}
 	var out []render.Reconciled
 	for _, f := range b.partnerFigures(c.Code) {
@@ -170,10 +165,10 @@ func (b *builder) reconcile(c *records.Country, as []agreementView) []render.Rec
 			r.Scope = f.Country.Name
 			r.Path = facetPath(map[int]facetValue{0: {b.m.countrySlug(f.Country), f.Country.Name}, 1: {b.m.countrySlug(c), c.Name}})
 		}
-		if !any[f.Scope] {
+		if !any(f.Scope) {
 			r.Path = "" // no list page: no record of any kind
 		}
-		r.Records = render.Compare(f.Value, twins[f.Scope])
+		r.Records = render.Compare(f.Value, twins(f.Scope))
 		out = append(out, r)
 	}
 	slices.SortStableFunc(out, func(x, y render.Reconciled) int { return cmp.Compare(y.AsOf, x.AsOf) })
