@@ -211,6 +211,12 @@ lang: fr
 // (English-only notes and titles, which lack a lang attribute while their
 // language is not recorded).
 func englishLeaks(src []byte, lang string, en, tr *messages.Table, data string) []string {
+	return leaksOf(src, lang, leakPhrases(en, tr, data))
+}
+
+// leakPhrases returns the phrases englishLeaks looks for; a walk over many
+// pages computes them once.
+func leakPhrases(en, tr *messages.Table, data string) []string {
 	var phrases []string
 	for _, key := range en.Keys() {
 		for _, p := range en.Phrases(key) {
@@ -220,6 +226,12 @@ func englishLeaks(src []byte, lang string, en, tr *messages.Table, data string) 
 			phrases = append(phrases, p)
 		}
 	}
+	return phrases
+}
+
+// leaksOf returns the phrases that appear in the text of the page src in
+// lang, outside elements in another language.
+func leaksOf(src []byte, lang string, phrases []string) []string {
 	var texts []string
 	doc, err := html.Parse(strings.NewReader(string(src)))
 	if err != nil {
@@ -285,12 +297,13 @@ func TestNoEnglish(t *testing.T) {
 	pages := 0
 	for _, lang := range []string{"es", "pt"} {
 		leaks := map[string][]string{} // phrase -> pages
+		phrases := leakPhrases(set.Ref(), set.Lang(lang), data.String())
 		for name, page := range files {
 			if !strings.HasPrefix(name, lang+"/") || !strings.HasSuffix(name, ".html") {
 				continue
 			}
 			pages++
-			for _, p := range englishLeaks(page, lang, set.Ref(), set.Lang(lang), data.String()) {
+			for _, p := range leaksOf(page, lang, phrases) {
 				leaks[p] = append(leaks[p], name)
 			}
 		}

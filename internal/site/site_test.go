@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,14 +28,43 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 // for, so that the real content's updated: dates stay valid through it.
 var testDate = time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
 
+// The build is deterministic (TestFurnitureDeterministic builds twice to
+// show it), so the tests that only read the site share one build per base
+// URL: a full build of the three trees costs seconds, and the package's
+// tests read it about thirty times. Each caller gets its own map, over
+// shared contents that no test may change.
 func generateRepo(t *testing.T, base string) output.Files {
 	t.Helper()
-	files, err := Generate(Config{Src: os.DirFS(sitetest.Root(t)), BaseURL: base, Year: 2026, Date: testDate})
-	if err != nil {
-		t.Fatalf("building the repository:\n%v", err)
+	repoMu.Lock()
+	b, ok := repoBuilds[base]
+	if !ok {
+		b = &repoBuild{}
+		repoBuilds[base] = b
 	}
-	return files
+	repoMu.Unlock()
+	root := sitetest.Root(t)
+	b.once.Do(func() { b.files, b.err = buildRepo(root, base) })
+	if b.err != nil {
+		t.Fatalf("building the repository:\n%v", b.err)
+	}
+	return maps.Clone(b.files)
 }
+
+// buildRepo builds the repository's site at root afresh.
+func buildRepo(root, base string) (output.Files, error) {
+	return Generate(Config{Src: os.DirFS(root), BaseURL: base, Year: 2026, Date: testDate})
+}
+
+type repoBuild struct {
+	once  sync.Once
+	files output.Files
+	err   error
+}
+
+var (
+	repoMu     sync.Mutex
+	repoBuilds = map[string]*repoBuild{}
+)
 
 // TestRepository builds the real data and content and checks that every
 // internal link and #anchor resolves, under the root and under a project
@@ -72,6 +103,11 @@ func TestRepository(t *testing.T) {
 			}
 			if len(files) < 30 {
 				t.Errorf("only %d files built", len(files))
+			}
+			if b.Origin != "" {
+				// Every page's hreflang alternates lead to pages that
+				// name it back, in all three trees.
+				checkAlternates(t, files, b.Path, b.Origin)
 			}
 		})
 	}
