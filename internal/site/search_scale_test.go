@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -128,11 +129,12 @@ func searchOnly(t *testing.T, dir string) output.Files {
 		t.Fatal(err)
 	}
 	m.msg = msg
-	b := &builder{m: m, r: r, site: site, src: fsys, files: output.Files{}, msg: msg}
+	pool := newRenderPool()
+	b := &builder{m: m, r: r, site: site, src: fsys, files: output.Files{}, msg: msg, pool: pool, mu: &sync.Mutex{}}
 	b.charts()
 	b.search()
-	if len(b.errs) > 0 {
-		t.Fatal(b.errs)
+	if errs := append(b.errs, pool.wait()...); len(errs) > 0 {
+		t.Fatal(errs)
 	}
 	return b.files
 }
