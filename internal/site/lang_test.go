@@ -322,6 +322,21 @@ func TestNoEnglish(t *testing.T) {
 	if pages < 100 {
 		t.Errorf("only %d Spanish and Portuguese pages", pages)
 	}
+	// Table 1's own words, reproduced as published, are marked as English
+	// on the other trees' pages, and only there.
+	for name, want := range map[string]string{
+		"es/table-1/index.html":          `<caption lang="en">Table 1: `,
+		"pt/table-1/index.html":          `<th scope="row" lang="en">TOTAL</th>`,
+		"es/countries/chile/index.html":  `<th scope="col" lang="en">Japan</th>`,
+		"pt/countries/brazil/index.html": `<th scope="col" lang="en">China and Taiwan</th>`,
+	} {
+		if !strings.Contains(string(files[name]), want) {
+			t.Errorf("%s lacks %s", name, want)
+		}
+	}
+	if en := string(files["table-1/index.html"]); strings.Contains(en, `<caption lang=`) || strings.Contains(en, `<th scope="col" lang=`) {
+		t.Error("the English Table 1 page marks its own words with a lang")
+	}
 }
 
 // TestEnglishLeaks shows englishLeaks finding an English phrase on a

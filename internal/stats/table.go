@@ -22,6 +22,10 @@ import (
 // the table's own rule and its totals recomputed.
 type Table struct {
 	*records.Table
+	// Lang is the language the table was published in (its source's),
+	// in which its title and column labels are reproduced; "" when the
+	// source does not say.
+	Lang       string
 	Rows       []TableRow
 	Sums       []int // per column, computed from the cells
 	GrandTotal int
@@ -64,6 +68,9 @@ func Cell(col *records.Column, counts map[string]int, name func(code string) str
 func NewTable(t *records.Table, ix *records.Index, recs, other Counts) *Table {
 	name := func(code string) string { return ix.Country[code].Name }
 	out := &Table{Table: t, Sums: make([]int, len(t.Columns))}
+	if src := ix.Source[t.Source]; src != nil {
+		out.Lang = src.Lang
+	}
 	for _, r := range t.Rows {
 		row := TableRow{
 			Country: ix.Country[r.Country],
