@@ -215,7 +215,7 @@ func (b *builder) table1Chart() (*chartPage, bool, error) {
 	if top == nil {
 		return nil, false, nil
 	}
-	const slug = "table-1"
+	const slug = sitepath.ChartTable1
 	d := stats.Table1Dataset(t, b.m.ix, b.msg, b.link("#table-1", ""))
 	h, err := b.bars(chart.Bars{
 		ID:       chart.ID("table-1"),
@@ -252,7 +252,7 @@ func (b *builder) partnersChart() (*chartPage, bool, error) {
 		bar := b.msg.Sprintf("chart.table-1-partners.bar", r.Cells[0].N, r.Cells[1].Text)
 		series.Values = append(series.Values, chart.Value{N: r.Cells[0].N, Text: bar})
 	}
-	const slug = "table-1-partners"
+	const slug = sitepath.ChartPartners
 	top := d.Rows[0]
 	args := []any{t.GrandTotal, top.Label, top.Cells[0].N, top.Cells[1].Text}
 	h, err := b.bars(chart.Bars{
@@ -291,7 +291,7 @@ func (b *builder) chinaChart() (*chartPage, bool, error) {
 	if set == nil {
 		return nil, false, nil
 	}
-	const slug = "china-2015-2021"
+	const slug = sitepath.ChartChina
 	d := stats.FiguresDataset(set, b.m.ix, b.msg, b.link("#figures", "agreements/"))
 	var years []string
 	for _, c := range d.Columns {
@@ -338,7 +338,7 @@ func seq(n int) []int {
 // compareChart draws Table 1's totals beside today's records.
 func (b *builder) compareChart() (*chartPage, bool, error) {
 	t := b.m.table1
-	const slug = "table-1-vs-records"
+	const slug = sitepath.ChartCompare
 	d := stats.CompareDataset(t, b.msg, b.link("#agreements", ""))
 	recTotal := d.Foot.Cells[1].N
 	h, err := b.bars(chart.Bars{
@@ -382,7 +382,7 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 		Title:     b.msg.Sprintf("chart.map.chart-title"),
 		Subtitle:  b.msg.Sprintf("chart.source.records"),
 		Label:     b.msg.Sprintf("chart.map.label", total, with, top.Label, top.Cells[0].N),
-		File:      chartFile("map"),
+		File:      chartFile(sitepath.ChartMap),
 		Map:       chart.MapSource{Name: mapName, URL: b.site.Base.URL(latamMap)},
 		Bounds:    geo.Bounds,
 		Shapes:    geo.Shapes,
@@ -400,7 +400,7 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 		notes = append(notes, b.msg.Sprintf("chart.map.small", strings.Join(missing, ", ")))
 	}
 	return &chartPage{chart: h, Chart: &render.Chart{
-		Slug:    "map",
+		Slug:    sitepath.ChartMap,
 		Title:   b.msg.Sprintf("chart.map.title"),
 		Summary: b.msg.Sprintf("chart.map.summary", total, with),
 		Notes:   notes,

@@ -57,7 +57,7 @@ func (b *builder) pairsChart() (*chartPage, bool, error) {
 	if err != nil {
 		return nil, false, fmt.Errorf("%s: %w", worldMap, err)
 	}
-	const slug = "pairs"
+	const slug = sitepath.ChartPairs
 	url := b.site.Base.URL
 	d := stats.PairsDataset(pairs, b.msg, func(code string) string { return b.m.partnerPath(b.m.ix.Country[code]) })
 	unmapped := stats.Unmapped(pairs)
@@ -229,7 +229,7 @@ func (b *builder) timelineChart() (*chartPage, bool, error) {
 	if len(years) == 0 {
 		return nil, false, nil // no dated agreement: nothing to draw
 	}
-	const slug = "timeline"
+	const slug = sitepath.ChartTimeline
 	url := b.site.Base.URL
 	np := len(d.Columns) - 3 // the partners' columns
 	unknown := d.Rows[len(d.Rows)-1].Cells[np+1].N

@@ -18,6 +18,8 @@ const (
 	ChartChina    = "china-2015-2021"
 	ChartCompare  = "table-1-vs-records"
 	ChartMap      = "map"
+	ChartPairs    = "pairs"
+	ChartTimeline = "timeline"
 )
 
 // Site-relative paths of the pages and files that exist once.
