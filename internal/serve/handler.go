@@ -2,7 +2,6 @@ package serve
 
 import (
 	"bytes"
-	"io"
 	"mime"
 	"net/http"
 	"path"
@@ -37,18 +36,11 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if p == ScriptPath || p == StylePath {
-		body, ctype := previewJS, "text/javascript; charset=utf-8"
+		body := previewJS
 		if p == StylePath {
-			body, ctype = previewCSS, "text/css; charset=utf-8"
+			body = previewCSS
 		}
-		h := w.Header()
-		h.Set("Content-Type", ctype)
-		h.Set("Content-Length", strconv.Itoa(len(body)))
-		h.Set("Cache-Control", "no-store")
-		h.Set("X-Content-Type-Options", "nosniff")
-		if r.Method != http.MethodHead {
-			io.WriteString(w, body)
-		}
+		s.write(w, r, state{}, path.Base(p), []byte(body), http.StatusOK)
 		return
 	}
 	if !allowed(p) {
