@@ -58,6 +58,7 @@ func (english) Sprintf(key string, args ...any) string {
 		"chart.highlight.none":     "no country",
 		"chart.pairs.latam-places": "Latin American places",
 		"chart.pairs.asia-places":  "Asian places",
+		"chart.map.region":         "%[1]s: %[2]d",
 	}[key], args...)
 }
 
@@ -398,75 +399,70 @@ func TestHeightClass(t *testing.T) {
 
 func TestChoropleth(t *testing.T) {
 	m := Choropleth{
-		ID: "chart_map", Title: "Map", Label: "A map.", File: "atlas-map",
-		Map:       MapSource{Name: "latam", URL: "/atlas/static/vendor/world-atlas/latam.geo.json"},
-		Bounds:    Bounds{West: -118, South: -56, East: -34, North: 33},
+		ID: "chart_map", Title: "Map", Subtitle: "Source: test", Label: "A map.", File: "atlas-map",
+		Bounds:    Bounds{West: -75, South: -55, East: -53, North: -21},
 		ValueName: "Agreements",
-		Regions:   []Region{{"Argentina", 24, "/atlas/countries/argentina/#agreements"}, {"Bolivia", 0, ""}},
-		Classes:   []int{1, 2, 5, 10},
-		Text:      english{},
+		Regions: []Region{
+			{Name: "Argentina", Label: "la Argentina", N: 24, Link: "/atlas/countries/argentina/#agreements"},
+			{Name: "Chile", N: 0},
+		},
+		Classes: []int{1, 2, 5, 10},
+		Text:    english{},
+		Shapes: []Shape{
+			{Name: "Argentina", Rings: [][][2]float64{{{-65, -22}, {-54, -26}, {-58, -38}, {-68, -55}, {-70, -40}, {-65, -22}}}},
+			{Name: "Chile", Rings: [][][2]float64{{{-70, -18}, {-68, -22}, {-72, -52}, {-75, -50}, {-70, -18}}}},
+			{Name: "Nowhere", Rings: [][][2]float64{{{-60, -30}, {-59, -30}, {-59, -31}, {-60, -30}}}},
+		},
 	}
 	c, err := NewChoropleth(m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	o := option(t, c)
-	wantPieces := []any{
-		map[string]any{"gte": float64(10), "label": "10 or more", "color": shades[3]},
-		map[string]any{"gte": float64(5), "lte": float64(9), "label": "5–9", "color": shades[2]},
-		map[string]any{"gte": float64(2), "lte": float64(4), "label": "2–4", "color": shades[1]},
-		map[string]any{"gte": float64(1), "lte": float64(1), "label": "1", "color": shades[0]},
-		map[string]any{"value": float64(0), "label": "none", "color": zeroFill},
+	wantKeys := []key{{"10 or more", shades[3]}, {"5–9", shades[2]}, {"2–4", shades[1]}, {"1", shades[0]}, {"none", zeroFill}}
+	if diff := cmp.Diff(wantKeys, m.keys()); diff != "" {
+		t.Errorf("legend (-want +got):\n%s", diff)
 	}
-	vm := o["visualMap"].([]any)[0].(map[string]any)
-	if diff := cmp.Diff(wantPieces, vm["pieces"]); diff != "" {
-		t.Errorf("pieces (-want +got):\n%s", diff)
+	svg := string(c.svg)
+	if n := elements(t, []byte(svg)); n["path"] != 3 || n["title"] != 3 {
+		t.Errorf("%d paths and %d titles, want one of each per shape", n["path"], n["title"])
 	}
-	s := o["series"].([]any)[0].(map[string]any)
-	if s["type"] != "map" || s["map"] != "latam" {
-		t.Errorf("series type %v, map %v; want map, latam", s["type"], s["map"])
-	}
-	// 84° by 89°, longitude drawn 0.75 wide: a tall map in a 4:5 box, as
-	// high as the box allows (88%), its height 110% of the box's width,
-	// at the bottom of the box below the title.
-	place := map[string]any{"layoutCenter": s["layoutCenter"], "layoutSize": s["layoutSize"]}
-	if diff := cmp.Diff(map[string]any{"layoutCenter": []any{"50%", "55%"}, "layoutSize": "110%"}, place); diff != "" {
-		t.Errorf("map placement (-want +got):\n%s", diff)
-	}
-	var whole map[string]any
-	if err := json.Unmarshal(c.option, &whole); err != nil {
-		t.Fatal(err)
-	}
-	if whole["media"] != nil {
-		t.Errorf("media = %v, want none: the box keeps its shape at every width", whole["media"])
-	}
-	if c.Class != "chart-latam" || c.Height != 0 {
-		t.Errorf("Class %q, Height %d; want chart-latam and 0 (the stylesheet shapes the box)", c.Class, c.Height)
-	}
-	// A highlighted region takes the next darker shade of its own class;
-	// zero a darker grey; both with a dark outline.
-	data := s["data"].([]any)
-	for i, want := range []string{shades[4], zeroHigh} {
-		e := data[i].(map[string]any)["emphasis"].(map[string]any)["itemStyle"].(map[string]any)
-		if e["areaColor"] != want || e["borderColor"] != ink {
-			t.Errorf("region %d: emphasis %v, want areaColor %s with a %s border", i, e, want, ink)
+	// Each region in its class's shade, a class the stylesheet highlights
+	// by, its name in the reader's language in its tooltip; only a region
+	// with a link is followed on a click; a shape with no region is drawn
+	// as none, under the map's own name.
+	for _, want := range []string{
+		`<path class="region s3 linked" data-name="Argentina" data-v="24" d="`,
+		`fill="` + shades[3] + `" stroke="#ffffff" stroke-width="0.6"><title>la Argentina: 24</title></path>`,
+		`<path class="region z" data-name="Chile" data-v="0" d="`,
+		`fill="` + zeroFill + `" stroke="#ffffff" stroke-width="0.6"><title>Chile: 0</title></path>`,
+		`<path class="region z" data-name="Nowhere" d="`,
+		`<title>Nowhere</title>`,
+		`<text class="title" x="0" y="20" font-size="19" font-weight="600" fill="#1b1f24">Map</text>`,
+		`<text class="subtitle" x="0" y="44" fill="#4a5360">Source: test</text>`,
+		`fill="` + shades[3] + `" stroke="#d5dae1" stroke-width="0.5"></rect><text x="25" y="`,
+		`>10 or more</text>`,
+		`role="img" aria-label="A map."`,
+	} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("the map lacks %s:\n%s", want, svg)
 		}
 	}
-	// A wide map (360° by 120°) is as wide as the box allows instead.
-	wide := m
-	wide.Bounds = Bounds{West: -180, South: -60, East: 180, North: 60}
-	if diff := cmp.Diff(map[string]any{"layoutCenter": []any{"50%", "81.6%"}, "layoutSize": "98%"}, wide.layout()); diff != "" {
-		t.Errorf("wide map placement (-want +got):\n%s", diff)
+	if c.Class != "chart-latam" || c.Height != 0 || c.BoxHeight() != 720 {
+		t.Errorf("Class %q, Height %d, BoxHeight %d; want chart-latam, 0 and 720 (the stylesheet shapes the box)", c.Class, c.Height, c.BoxHeight())
 	}
+	// The snippet is the image, and a data block with the links and no
+	// chart library to load.
 	h, err := c.HTML(Credit{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(h), `"map":{"name":"latam","url":"/atlas/static/vendor/world-atlas/latam.geo.json"}`) {
-		t.Errorf("snippet does not name the map:\n%s", h)
+	for _, bad := range []string{`"bundle"`, `"option"`, `"map"`, `class="chart "`} {
+		if strings.Contains(string(h), bad) {
+			t.Errorf("snippet has %s: a drawn map needs no ECharts:\n%s", bad, h)
+		}
 	}
-	if !strings.Contains(string(h), `"bundle":"full"`) {
-		t.Errorf("a map chart does not ask for the full bundle:\n%s", h)
+	if !strings.Contains(string(h), `"links":{"Argentina":"/atlas/countries/argentina/#agreements"}`) {
+		t.Errorf("snippet lacks the region's link:\n%s", h)
 	}
 
 	b := m.Bounds
@@ -478,6 +474,31 @@ func TestChoropleth(t *testing.T) {
 	m.Classes = []int{0, 5}
 	if _, err := NewChoropleth(m); err == nil || !strings.Contains(err.Error(), "ascending lower bounds from 1") {
 		t.Errorf("classes from 0: error = %v", err)
+	}
+}
+
+// TestFit checks that a map fills its box: a tall one from top to
+// bottom, a wide one from side to side, centred the other way.
+func TestFit(t *testing.T) {
+	tests := []struct {
+		b              Bounds
+		x0, y0, x1, y1 float64 // where the bounds' corners land
+	}{
+		// 84° by 89°, longitude drawn 0.75 wide: 63 by 89 units in a
+		// 576 by 656 box.
+		{Bounds{West: -118, South: -56, East: -34, North: 33}, 55.8, 60, 520.2, 716},
+		// 360° by 120°: 270 by 120 units.
+		{Bounds{West: -180, South: -60, East: 180, North: 60}, 0, 260, 576, 516},
+	}
+	for _, tt := range tests {
+		p := fit(tt.b, 0, 60, 576, 656)
+		x0, y0 := p.xy(tt.b.West, tt.b.North)
+		x1, y1 := p.xy(tt.b.East, tt.b.South)
+		got := []string{f1(x0), f1(y0), f1(x1), f1(y1)}
+		want := []string{f1(tt.x0), f1(tt.y0), f1(tt.x1), f1(tt.y1)}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("fit(%v): corners (-want +got):\n%s", tt.b, diff)
+		}
 	}
 }
 

@@ -2,12 +2,22 @@ package chart
 
 import (
 	"fmt"
-	"math"
+	"html/template"
 	"strconv"
-
-	"github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
+	"strings"
 )
+
+// A choropleth is drawn at build time, as one SVG image in the page
+// (like a bar chart, see svg.go): its regions shaded by class, its
+// legend, and each region's name and count as a tooltip (an SVG title).
+// It needs no chart library, so that a map page is read, and a region
+// followed to its records (static/js/charts.js, from the data block's
+// links), as soon as the page arrives; the table beside it has the same
+// numbers and links for everyone.
+//
+// A highlighted region (hovered) takes the next darker shade of its own
+// scale and a dark outline (static/charts.css, from the region's class),
+// so that the highlight never leaves the map's colours.
 
 // Choropleth describes a map whose regions are shaded by a count.
 type Choropleth struct {
@@ -17,8 +27,7 @@ type Choropleth struct {
 	Label    string
 	File     string
 
-	Map MapSource
-	// Bounds are the map's extent, for fitting it to the container.
+	// Bounds are the map's extent, for fitting it to the image.
 	Bounds    Bounds
 	ValueName string   // what the counts count, such as "Agreements"
 	Regions   []Region // regions missing from the map are not drawn
@@ -27,18 +36,20 @@ type Choropleth struct {
 	// of its own.
 	Classes []int
 	Text    Text // the chart's own words
-	// Shapes are the map's regions, for the thumbnail; none gives a
-	// thumbnail without a map.
+	// Shapes are the map's regions, as drawn; a region without a shape
+	// is counted in the table but not drawn.
 	Shapes []Shape
 }
 
 // Region is a region of the map, by the name its GeoJSON feature has in
 // properties.name, with its count and the URL where the records it counts
-// are listed (empty for none).
+// are listed (empty for none). Label is its name in the reader's
+// language, for the tooltip; empty means Name.
 type Region struct {
-	Name string
-	N    int
-	Link string
+	Name  string
+	Label string
+	N     int
+	Link  string
 }
 
 // Bounds is the extent of a map, in degrees.
@@ -46,48 +57,10 @@ type Bounds struct {
 	West, South, East, North float64
 }
 
-// The box of a choropleth has the shape the stylesheet gives .chart-latam:
-// boxAspect (width over height, 4:5). The map takes at most fitWidth of
-// its width and fitHeight of its height, below the title.
-const (
-	boxAspect = 0.8
-	fitWidth  = 0.98
-	fitHeight = 0.88
-)
-
-// aspectScale is ECharts' default for maps: a degree of longitude is drawn
-// 0.75 times as wide as a degree of latitude.
-const aspectScale = 0.75
-
-// layout places the map at the bottom of its box, as large as the box
-// allows. ECharts keeps a map's aspect only when it is placed by a centre
-// and a size (its longer side), the size in percent of the box's shorter
-// side; since the box's shape is fixed, percentages fit it at any width.
-func (m *Choropleth) layout() map[string]any {
-	b := m.Bounds
-	aspect := (b.East - b.West) * aspectScale / (b.North - b.South)
-	h := min(fitHeight, fitWidth*boxAspect/aspect) // of the box's height
-	w := h * aspect / boxAspect                    // of its width
-	long := w                                      // the map's longer side, in box widths
-	if aspect < 1 {
-		long = h / boxAspect
-	}
-	short := 1.0 // the box's shorter side, in box widths
-	if boxAspect > 1 {
-		short = 1 / boxAspect
-	}
-	pct := func(v float64) string { return strconv.FormatFloat(math.Round(v*1000)/10, 'f', -1, 64) + "%" }
-	return map[string]any{
-		"layoutCenter": []any{"50%", pct(1 - 0.01 - h/2)},
-		"layoutSize":   pct(long / short),
-	}
-}
-
 // Shades of the classes, light to dark (ColorBrewer's Blues), and of zero.
 var (
 	shades   = []string{"#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"}
 	zeroFill = "#e5e7eb"
-	zeroHigh = "#cbd0d8" // zero, highlighted
 )
 
 // shade returns the index in shades of n's class, or -1 for zero.
@@ -101,27 +74,12 @@ func (m *Choropleth) shade(n int) int {
 	return i
 }
 
-// emphasis is how a region with n is highlighted: in the next darker
-// shade of the same scale (the darkest stays, and its outline shows it),
-// with a dark outline, so that the highlight never leaves the map's
-// colours.
-func (m *Choropleth) emphasis(n int) map[string]any {
-	fill := zeroHigh
-	if i := m.shade(n); i >= 0 {
-		fill = shades[min(i+1, len(shades)-1)]
-	}
-	return map[string]any{"itemStyle": map[string]any{"areaColor": fill, "borderColor": ink, "borderWidth": 1.2}}
-}
-
 func (m *Choropleth) check() error {
 	if err := checkID(m.ID); err != nil {
 		return err
 	}
 	if m.Text == nil {
 		return fmt.Errorf("chart %s: no Text for the chart's words", m.ID)
-	}
-	if m.Map.Name == "" || m.Map.URL == "" {
-		return fmt.Errorf("chart %s: no map name or GeoJSON URL", m.ID)
 	}
 	if len(m.Classes) == 0 || len(m.Classes) > len(shades) {
 		return fmt.Errorf("chart %s: %d classes (want 1 to %d)", m.ID, len(m.Classes), len(shades))
@@ -137,84 +95,109 @@ func (m *Choropleth) check() error {
 	return nil
 }
 
-// pieces returns the visualMap pieces of the classes, largest first as a
-// legend reads, with zero last.
-func (m *Choropleth) pieces() []any {
-	var out []any
+// key is one entry of the map's legend.
+type key struct{ Label, Color string }
+
+// keys returns the legend: the classes largest first, as a legend reads,
+// with zero last.
+func (m *Choropleth) keys() []key {
+	var out []key
 	for i := len(m.Classes) - 1; i >= 0; i-- {
 		lo := m.Classes[i]
-		p := map[string]any{"gte": lo, "color": shades[i]}
+		k := key{Color: shades[i]}
 		switch {
 		case i == len(m.Classes)-1:
-			p["label"] = m.Text.Sprintf("chart.class.or-more", lo)
+			k.Label = m.Text.Sprintf("chart.class.or-more", lo)
 		case m.Classes[i+1]-1 == lo:
-			p["lte"] = lo
-			p["label"] = strconv.Itoa(lo)
+			k.Label = strconv.Itoa(lo)
 		default:
-			p["lte"] = m.Classes[i+1] - 1
-			p["label"] = strconv.Itoa(lo) + "–" + strconv.Itoa(m.Classes[i+1]-1)
+			k.Label = strconv.Itoa(lo) + "–" + strconv.Itoa(m.Classes[i+1]-1)
 		}
-		out = append(out, p)
+		out = append(out, k)
 	}
-	return append(out, map[string]any{"value": 0, "label": m.Text.Sprintf("chart.class.none"), "color": zeroFill})
+	return append(out, key{m.Text.Sprintf("chart.class.none"), zeroFill})
 }
 
-// NewChoropleth builds a map chart.
+// The map's image: mapWidth by mapHeight (the 4:5 box of .chart-latam,
+// at its widest), the title and source line above the map, the legend in
+// its lower left corner, where the Pacific leaves room.
+const (
+	mapWidth  = 576
+	mapHeight = 720
+	mapTop    = 60
+	mapKeyRow = 22
+	mapFont   = 15 // larger than a bar chart's: the image shrinks to half on a phone
+)
+
+// NewChoropleth builds a map chart, drawn at build time.
 func NewChoropleth(m Choropleth) (*Chart, error) {
 	if err := m.check(); err != nil {
 		return nil, err
 	}
-	c := charts.NewMap()
-	c.RegisterMapType(m.Map.Name)
-	c.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{ChartID: m.ID, Renderer: "canvas"}),
-		charts.WithTitleOpts(title(m.Title, m.Subtitle)),
-		charts.WithAriaOpts(aria(m.Label)),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithVisualMapOpts(opts.VisualMap{
-			Type: "piecewise", Show: opts.Bool(true), Left: "0", Bottom: "8",
-		}),
-	)
-	data := make([]opts.MapData, len(m.Regions))
-	extraData := make([]any, len(m.Regions))
 	names := make([]string, len(m.Regions))
 	links := make([]string, len(m.Regions))
 	for i, r := range m.Regions {
-		data[i] = opts.MapData{Name: r.Name, Value: r.N}
-		extraData[i] = map[string]any{"emphasis": m.emphasis(r.N)}
 		names[i], links[i] = r.Name, r.Link
 	}
-	c.AddSeries(m.ValueName, data,
-		charts.WithItemStyleOpts(opts.ItemStyle{AreaColor: zeroFill, BorderColor: "#ffffff", BorderWidth: 0.6}),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(false)}),
-	)
-	c.Validate()
-	series := map[string]any{
-		"roam": false, "selectedMode": false, "showLegendSymbol": false,
-		"emphasis": map[string]any{"label": map[string]any{"show": false}},
-		"data":     extraData,
-	}
-	merge(series, m.layout())
-	option, err := marshal(m.ID, c.JSON(), map[string]any{
-		"textStyle": textStyle,
-		// go-echarts' visualMap pieces have no label or value.
-		"visualMap": []any{map[string]any{"pieces": m.pieces(), "itemGap": 6}},
-		"series":    []any{series},
-	})
-	if err != nil {
-		return nil, err
-	}
-	geo := m.Map
 	return &Chart{
-		ID:     m.ID,
-		Label:  m.Label,
-		Class:  "chart-latam",
-		option: option,
-		links:  linkMap(names, links),
-		geo:    &geo,
-		file:   m.File,
-		text:   m.Text,
-		thumb:  choroplethThumb(&m),
+		ID:    m.ID,
+		Label: m.Label,
+		Class: "chart-latam",
+		links: linkMap(names, links),
+		file:  m.File,
+		text:  m.Text,
+		svg:   template.HTML(m.svg()),
+		thumb: choroplethThumb(&m),
 	}, nil
+}
+
+// svg draws the map. The colours are the light scheme's, as presentation
+// attributes; static/charts.css maps them to the page's scheme, and an
+// exported image keeps them.
+func (m *Choropleth) svg() string {
+	var w strings.Builder
+	fmt.Fprintf(&w, `<svg class="chart chart-svg chart-map" id="%s" data-theme="css" viewBox="0 0 %d %d" role="img" aria-label="%s" font-family="%s" font-size="%d" xmlns="http://www.w3.org/2000/svg">`,
+		m.ID, mapWidth, mapHeight, esc(m.Label), esc(textStyle["fontFamily"].(string)), mapFont)
+	fmt.Fprintf(&w, `<text class="title" x="0" y="20" font-size="19" font-weight="600" fill="%s">%s</text>`, ink, esc(m.Title))
+	fmt.Fprintf(&w, `<text class="subtitle" x="0" y="44" fill="%s">%s</text>`, muted, esc(m.Subtitle))
+	byName := map[string]Region{}
+	for _, r := range m.Regions {
+		byName[r.Name] = r
+	}
+	p := fit(m.Bounds, 0, mapTop, mapWidth, mapHeight-mapTop-4)
+	for _, s := range m.Shapes {
+		d := p.path(s, 1)
+		if d == "" {
+			continue
+		}
+		r, ok := byName[s.Name]
+		class, fill := "region z", zeroFill
+		if i := m.shade(r.N); i >= 0 {
+			class, fill = "region s"+strconv.Itoa(i), shades[i]
+		}
+		if r.Link != "" {
+			class += " linked"
+		}
+		tip, value := s.Name, ""
+		if ok {
+			label := r.Label
+			if label == "" {
+				label = r.Name
+			}
+			tip = m.Text.Sprintf("chart.map.region", label, r.N)
+			value = fmt.Sprintf(` data-v="%d"`, r.N)
+		}
+		fmt.Fprintf(&w, `<path class="%s" data-name="%s"%s d="%s" fill="%s" stroke="#ffffff" stroke-width="0.6"><title>%s</title></path>`,
+			class, esc(s.Name), value, d, fill, esc(tip))
+	}
+	keys := m.keys()
+	y := mapHeight - 8 - mapKeyRow*len(keys)
+	fmt.Fprintf(&w, `<g class="map-key"><text class="axis-name" x="0" y="%d" fill="%s">%s</text>`, y-6, muted, esc(m.ValueName))
+	for i, k := range keys {
+		ky := y + i*mapKeyRow
+		fmt.Fprintf(&w, `<rect x="0" y="%d" width="18" height="13" fill="%s" stroke="#d5dae1" stroke-width="0.5"></rect><text x="25" y="%d" fill="%s">%s</text>`,
+			ky+3, k.Color, ky+15, ink, esc(k.Label))
+	}
+	w.WriteString(`</g></svg>`)
+	return w.String()
 }

@@ -200,6 +200,11 @@ func ParseShapes(data []byte) ([]Shape, error) {
 	return out, nil
 }
 
+// aspectScale is how ECharts draws maps by default, and how the atlas
+// draws its own: a degree of longitude 0.75 times as wide as a degree of
+// latitude.
+const aspectScale = 0.75
+
 // projection maps degrees to a thumbnail's pixels as ECharts draws a map
 // (a degree of longitude aspectScale as wide as one of latitude), fitting
 // bounds in the thumbnail, centred.
@@ -208,14 +213,16 @@ type projection struct {
 }
 
 func newProjection(b Bounds) projection {
-	w := (b.East - b.West) * aspectScale
-	h := b.North - b.South
-	avail := [2]float64{ThumbWidth - 2*thumbPad, ThumbHeight - 2*thumbPad}
-	k := min(avail[0]/w, avail[1]/h)
-	return projection{
-		west: b.West, north: b.North, k: k,
-		dx: thumbPad + (avail[0]-w*k)/2, dy: thumbPad + (avail[1]-h*k)/2,
-	}
+	return fit(b, thumbPad, thumbPad, ThumbWidth-2*thumbPad, ThumbHeight-2*thumbPad)
+}
+
+// fit is the projection that draws bounds as large as they go in the box
+// of width w and height h at (x, y), centred.
+func fit(b Bounds, x, y, w, h float64) projection {
+	bw := (b.East - b.West) * aspectScale
+	bh := b.North - b.South
+	k := min(w/bw, h/bh)
+	return projection{west: b.West, north: b.North, k: k, dx: x + (w-bw*k)/2, dy: y + (h-bh*k)/2}
 }
 
 func (p projection) xy(lng, lat float64) (float64, float64) {
@@ -223,17 +230,18 @@ func (p projection) xy(lng, lat float64) (float64, float64) {
 }
 
 // path returns a shape's SVG path data, to the nearest pixel, leaving out
-// points less than two pixels (horizontally plus vertically) from the one
-// kept before, and rings that shrink to less than a triangle: at a
-// thumbnail's size the outline looks the same, in a fraction of the bytes.
-func (p projection) path(s Shape) string {
+// points less than step pixels (horizontally plus vertically) from the
+// one kept before, and rings that shrink to less than a triangle: the
+// outline looks the same, in a fraction of the bytes. A thumbnail takes
+// a step of 2, a full-size map 1.
+func (p projection) path(s Shape, step int) string {
 	var b bytes.Buffer
 	for _, r := range s.Rings {
 		var pts [][2]int
 		for _, pt := range r {
 			x, y := p.xy(pt[0], pt[1])
 			q := [2]int{int(math.Round(x)), int(math.Round(y))}
-			if len(pts) == 0 || abs(pts[len(pts)-1][0]-q[0])+abs(pts[len(pts)-1][1]-q[1]) >= 2 {
+			if len(pts) == 0 || abs(pts[len(pts)-1][0]-q[0])+abs(pts[len(pts)-1][1]-q[1]) >= step {
 				pts = append(pts, q)
 			}
 		}
@@ -290,7 +298,7 @@ func choroplethThumb(m *Choropleth) []byte {
 		if i := m.shade(n[s.Name]); i >= 0 {
 			fill = shades[i]
 		}
-		if d := p.path(s); d != "" {
+		if d := p.path(s, 2); d != "" {
 			t.raw(fmt.Sprintf(`<path d="%s" fill="%s" stroke="#ffffff" stroke-width="0.4"/>`, d, fill))
 		}
 	}
@@ -307,7 +315,7 @@ func pairMapThumb(m *PairMap) []byte {
 	p := newProjection(shapesBounds(m.Basemap))
 	var land bytes.Buffer
 	for _, s := range m.Basemap {
-		land.WriteString(p.path(s))
+		land.WriteString(p.path(s, 2))
 	}
 	t.raw(fmt.Sprintf(`<path d="%s" fill="%s" fill-rule="evenodd"/>`, land.String(), thumbLand))
 	at := map[string][2]float64{}

@@ -98,9 +98,8 @@ func TestThumbnails(t *testing.T) {
 func TestChoroplethThumbnail(t *testing.T) {
 	m := Choropleth{
 		ID: "chart_map", Title: "Map", Label: "A map.", File: "atlas-map",
-		Map:     MapSource{Name: "latam", URL: "/latam.geo.json"},
 		Bounds:  Bounds{West: -75, South: -55, East: -53, North: -21},
-		Regions: []Region{{"Argentina", 24, ""}, {"Chile", 0, ""}},
+		Regions: []Region{{Name: "Argentina", N: 24}, {Name: "Chile"}},
 		Classes: []int{1, 2, 5, 10},
 		Text:    english{},
 		Shapes: []Shape{

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"strconv"
 
 	"atlas/internal/records"
@@ -93,6 +94,7 @@ type Partner struct {
 type PartnerPage struct {
 	Frame
 	Partner Partner
+	Chart   template.HTML // its agreements by Latin American country, or ""
 	// ByCountry, ByLevel and ByKind count its agreements across Latin
 	// America.
 	ByCountry, ByLevel, ByKind CountsTable

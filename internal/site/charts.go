@@ -21,7 +21,6 @@ import (
 const (
 	echartsJS = "static/vendor/echarts/echarts.custom.min.js"
 	latamMap  = "static/vendor/world-atlas/latam.geo.json"
-	mapName   = "latam"
 )
 
 // Colours of the partners in Table 1's columns (Okabe and Ito's palette,
@@ -383,7 +382,6 @@ func (b *builder) mapChart() (*chartPage, bool, error) {
 		Subtitle:  b.msg.Sprintf("chart.source.records"),
 		Label:     b.msg.Sprintf("chart.map.label", total, with, top.Label, top.Cells[0].N),
 		File:      chartFile(sitepath.ChartMap),
-		Map:       chart.MapSource{Name: mapName, URL: b.site.Base.URL(latamMap)},
 		Bounds:    geo.Bounds,
 		Shapes:    geo.Shapes,
 		ValueName: b.msg.Sprintf("chart.value-name"),
@@ -431,7 +429,7 @@ func (b *builder) mapRegionsOf(d *stats.Dataset, geo *chart.GeoMap) (regions []c
 		if row.Link != "" {
 			link = b.site.Base.URL(row.Link)
 		}
-		regions = append(regions, chart.Region{Name: name, N: n, Link: link})
+		regions = append(regions, chart.Region{Name: name, Label: row.Label, N: n, Link: link})
 	}
 	return regions, missing
 }

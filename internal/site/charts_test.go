@@ -26,6 +26,9 @@ var chartSlugs = []string{"table-1", "table-1-partners", "china-2015-2021", "tab
 var (
 	dataRE = regexp.MustCompile(`<script type="application/json" class="chart-data">(.*?)</script>`)
 	wideRE = regexp.MustCompile(`(?s)<svg class="chart chart-svg chart-wide".*?</svg>`)
+	mapRE  = regexp.MustCompile(`(?s)<svg class="chart chart-svg chart-map".*?</svg>`)
+	// A drawn map's region with its count.
+	regionRE = regexp.MustCompile(`<path class="region[^"]*" data-name="([^"]+)" data-v="(\d+)"`)
 )
 
 // chartData returns the JSON data block of the only chart on a page.
@@ -44,7 +47,8 @@ func chartData(t *testing.T, page []byte) map[string]any {
 
 // drawn returns what the only chart on a page draws: its categories (or
 // regions), and per series its name and values. A bar chart is read from
-// its wide SVG image, any other from its ECharts option.
+// its wide SVG image, a map from its SVG image (one series, Agreements),
+// any other from its ECharts option.
 func drawn(t *testing.T, page []byte) (cats []string, series map[string][]string) {
 	t.Helper()
 	d := chartData(t, page)
@@ -53,6 +57,14 @@ func drawn(t *testing.T, page []byte) (cats []string, series map[string][]string
 			o = b
 		}
 		return drawnOption(o)
+	}
+	if svg := mapRE.Find(page); svg != nil {
+		series = map[string][]string{}
+		for _, m := range regionRE.FindAllSubmatch(svg, -1) {
+			cats = append(cats, string(m[1]))
+			series["Agreements"] = append(series["Agreements"], string(m[2]))
+		}
+		return cats, series
 	}
 	svg := wideRE.Find(page)
 	if svg == nil {
@@ -231,8 +243,9 @@ func TestChartPages(t *testing.T) {
 			}
 		})
 	}
-	if !strings.Contains(string(files["charts/map/index.html"]), `"url":"/atlas/static/vendor/world-atlas/latam.geo.json"`) {
-		t.Error("the map is not fetched from under the base path")
+	// The map is drawn at build time: its page loads no chart library.
+	if d := chartData(t, files["charts/map/index.html"]); d["bundle"] != nil || d["option"] != nil {
+		t.Errorf("the map asks for ECharts: bundle %v", d["bundle"])
 	}
 }
 
@@ -471,4 +484,37 @@ func chartOption(t *testing.T, page []byte) map[string]any {
 		return b
 	}
 	return o
+}
+
+// TestPartnerChart checks that a partner's page draws its agreements by
+// Latin American country: the rows of its table, in its order, each bar
+// followed to the same list as the table's link.
+func TestPartnerChart(t *testing.T) {
+	files := generateRepo(t, "/")
+	page := files["partners/china/index.html"]
+	section := regexp.MustCompile(`(?s)<section aria-labelledby="by-country">.*?</section>`).Find(page)
+	if section == nil {
+		t.Fatal("the page of China has no section by country")
+	}
+	row := regexp.MustCompile(`<tr><th scope="row"><a href="([^"]+)">([^<]+)</a></th><td class="num">(\d+)</td></tr>`)
+	var names, counts, links []string
+	for _, m := range row.FindAllSubmatch(section, -1) {
+		links, names, counts = append(links, string(m[1])), append(names, string(m[2])), append(counts, string(m[3]))
+	}
+	if len(names) < 2 {
+		t.Fatalf("%d rows in the table by country", len(names))
+	}
+	cats, series := drawn(t, section)
+	if diff := cmp.Diff(names, cats); diff != "" {
+		t.Errorf("bars (-table +chart):\n%s", diff)
+	}
+	if diff := cmp.Diff(map[string][]string{"Agreements": counts}, series); diff != "" {
+		t.Errorf("values (-table +chart):\n%s", diff)
+	}
+	d := chartData(t, section)
+	for i, name := range names {
+		if got := d["links"].(map[string]any)[name]; got != links[i] {
+			t.Errorf("bar %s follows %v, the table %s", name, got, links[i])
+		}
+	}
 }

@@ -2,9 +2,11 @@ package site
 
 import (
 	"cmp"
+	"html/template"
 	"slices"
 	"strings"
 
+	"atlas/internal/chart"
 	"atlas/internal/records"
 	"atlas/internal/render"
 	"atlas/internal/sitepath"
@@ -31,7 +33,10 @@ func (b *builder) partnerPages(ln *links) {
 		places := m.partnerPlaces(as, ln)
 		p.Places = len(places)
 		list = append(list, p)
-		b.page("partner", &render.PartnerPage{
+		byCountry := countBy(as, func(a agreementView) (string, string) {
+			return a.LatAmCountry.Name, a.CountryPath + "#" + partnerAnchor(c.Code)
+		})
+		page := &render.PartnerPage{
 			Frame: render.Frame{
 				Path:        p.Path,
 				Title:       c.Name,
@@ -40,9 +45,7 @@ func (b *builder) partnerPages(ln *links) {
 			},
 			Partner: p,
 			ByCountry: render.CountsTable{Caption: b.msg.Sprintf("page.partner.by-country"), Head: b.msg.Sprintf("data.head.country"),
-				Rows: countBy(as, func(a agreementView) (string, string) {
-					return a.LatAmCountry.Name, a.CountryPath + "#" + partnerAnchor(c.Code)
-				})},
+				Rows: byCountry},
 			ByLevel: render.CountsTable{Caption: b.msg.Sprintf("page.partner.by-level", c.Name), Head: b.msg.Sprintf("page.partner.level"),
 				Rows: countBy(as, func(a agreementView) (string, string) { return b.msg.Sprintf("level." + a.Asia.Level), "" })},
 			ByKind: render.CountsTable{Caption: b.msg.Sprintf("page.partner.by-kind"), Head: b.msg.Sprintf("page.partner.kind"),
@@ -53,7 +56,17 @@ func (b *builder) partnerPages(ln *links) {
 			Figures:    b.partnerFigures(c.Code),
 			Reconciled: b.reconcile(c, as),
 			Agreements: render.AgreementsTable{ID: "partner-agreements", Caption: b.msg.Sprintf("page.partner.agreements", c.Name), Empty: b.msg.Sprintf("page.partner.none", c.Name), Agreements: as},
-		})
+		}
+		if len(byCountry) > 0 {
+			h, err := b.partnerChart(p, byCountry, page.Wikipedia)
+			if err != nil {
+				b.errs = append(b.errs, err)
+			}
+			page.Chart = h
+			page.Scripts = []string{sitepath.ChartsJS}
+			page.Styles = []string{sitepath.ChartsCSS}
+		}
+		b.page("partner", page)
 	}
 	slices.SortFunc(list, func(a, b render.Partner) int {
 		return cmp.Or(cmp.Compare(b.Agreements, a.Agreements), m.compareNames(a.Name, b.Name))
@@ -173,4 +186,33 @@ func (b *builder) reconcile(c *records.Country, as []agreementView) []render.Rec
 	}
 	slices.SortStableFunc(out, func(x, y render.Reconciled) int { return cmp.Compare(y.AsOf, x.AsOf) })
 	return out
+}
+
+// partnerChart draws a partner's recorded agreements by Latin American
+// country, for its page: the bars of its table "by country", each
+// followed to the country's list of agreements with the partner.
+func (b *builder) partnerChart(p render.Partner, rows []render.Count, wikipedia bool) (template.HTML, error) {
+	s := chart.Series{Name: b.msg.Sprintf("chart.value-name"), Color: barColor}
+	var names, links []string
+	for _, r := range rows {
+		names = append(names, r.Label)
+		links = append(links, b.site.Base.URL(r.Path))
+		s.Values = append(s.Values, chart.Value{N: r.N})
+	}
+	ch, err := chart.NewBars(chart.Bars{
+		ID:         chart.ID("partner", p.Code, "countries"),
+		Title:      b.msg.Sprintf("partner.chart.title", p.Name),
+		Subtitle:   b.msg.Sprintf("chart.source.records"),
+		Label:      b.msg.Sprintf("partner.chart.label", p.Name, p.Agreements),
+		File:       chartFile(strings.TrimSuffix(strings.TrimPrefix(p.Path, "partners/"), "/")),
+		ValueName:  b.msg.Sprintf("chart.value-name"),
+		Categories: names,
+		Links:      links,
+		Series:     []chart.Series{s},
+		Text:       b.msg,
+	})
+	if err != nil {
+		return "", err
+	}
+	return ch.HTML(b.credit(p.Path, wikipedia))
 }

@@ -335,8 +335,11 @@
     }
     svgs.forEach(function (svg) {
       svg.addEventListener("click", function (e) {
+        // A bar chart's row, by the name it shows; a map's region, by its
+        // data-name.
         var row = e.target.closest && e.target.closest("g.row.linked");
-        var name = row && (row.querySelector("text.cat") || {}).textContent;
+        var region = e.target.closest && e.target.closest(".region.linked");
+        var name = row ? (row.querySelector("text.cat") || {}).textContent : region && region.getAttribute("data-name");
         var links = c.d.links || {};
         if (name && links[name]) location.href = links[name];
       });
