@@ -2,6 +2,7 @@ package messages
 
 import (
 	"slices"
+	"strings"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -63,6 +64,9 @@ func (f *file) build(t *Table, b *catalog.Builder, tag language.Tag, errs *srcpo
 		if add("messages", key, text) {
 			check(f.Fields.At("messages."+key, def), key, f.Messages[key])
 			t.texts[key] = []string{f.Messages[key]}
+			if !strings.Contains(f.Messages[key], "%") {
+				t.plain[key] = f.Messages[key]
+			}
 			b.SetString(tag, key, f.Messages[key])
 		}
 	}

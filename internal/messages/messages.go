@@ -80,12 +80,15 @@ const Dir = "templates/messages"
 
 // Table is one language's messages.
 type Table struct {
-	file    string
-	lang    string
-	p       *message.Printer
-	kinds   map[string]kind
-	pos     map[string]srcpos.Position // where each key is defined
-	texts   map[string][]string        // each key's text: its message, forms or cases
+	file  string
+	lang  string
+	p     *message.Printer
+	kinds map[string]kind
+	pos   map[string]srcpos.Position // where each key is defined
+	texts map[string][]string        // each key's text: its message, forms or cases
+	// plain are the messages without a verb, which print as they are:
+	// Sprintf returns them without the printer, as most calls are these.
+	plain   map[string]string
 	selects map[string]selectMsg
 	sort    *sorter
 
@@ -126,7 +129,7 @@ func Load(fsys fs.FS, lang string) (*Table, error) {
 	if err := strictyaml.Decode(name, src, 0, &f); err != nil {
 		return nil, err
 	}
-	t := &Table{file: name, lang: lang, kinds: map[string]kind{}, pos: map[string]srcpos.Position{}, texts: map[string][]string{},
+	t := &Table{file: name, lang: lang, kinds: map[string]kind{}, pos: map[string]srcpos.Position{}, texts: map[string][]string{}, plain: map[string]string{},
 		selects: map[string]selectMsg{}, errs: map[string]string{}}
 	b := catalog.NewBuilder(catalog.Fallback(tag))
 	var errs srcpos.List
@@ -142,6 +145,11 @@ func Load(fsys fs.FS, lang string) (*Table, error) {
 // Sprintf prints the message key with args. A missing key, or arguments
 // the message cannot print, are recorded for Err.
 func (t *Table) Sprintf(key string, args ...any) string {
+	if len(args) == 0 {
+		if s, ok := t.plain[key]; ok {
+			return s
+		}
+	}
 	k := t.kinds[key]
 	switch k {
 	case none:
