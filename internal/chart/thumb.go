@@ -110,24 +110,42 @@ func barsThumb(b *Bars) []byte {
 // timelineThumb draws the stacked columns and the markers above them.
 func timelineThumb(tl *Timeline) []byte {
 	t := newThumb()
-	n := len(tl.Years)
-	totals := make([]int, n)
+	drawTimeline(t, tl, box{thumbPad, thumbPad, ThumbWidth - 2*thumbPad, ThumbHeight - 2*thumbPad}, 1)
+	return t.bytes()
+}
+
+// box is a rectangle of a drawing, in its pixels.
+type box struct{ x, y, w, h float64 }
+
+// timelineTotals are the columns' heights: each year's count over the
+// series.
+func timelineTotals(tl *Timeline) (totals []int, top int) {
+	totals = make([]int, len(tl.Years))
 	for _, s := range tl.Series {
 		for i, v := range s.Values {
 			totals[i] += v.N
 		}
 	}
-	top := 1
+	top = 1
 	for _, v := range totals {
 		top = max(top, v)
 	}
-	base := float64(ThumbHeight - thumbPad)
-	unit := float64(ThumbHeight-2*thumbPad-14) / float64(top) // room for the markers
-	step := float64(ThumbWidth-2*thumbPad) / float64(n)
+	return totals, top
+}
+
+// drawTimeline draws the columns in b, up to top (at least the highest
+// column), with room above them for the markers, each k times a
+// thumbnail's size. It returns where each marker is drawn.
+func drawTimeline(t *thumb, tl *Timeline, b box, k float64) [][2]float64 {
+	totals, top := timelineTotals(tl)
+	n := len(tl.Years)
+	base := b.y + b.h
+	unit := (b.h - 14*k) / float64(top) // room for the markers
+	step := b.w / float64(n)
 	w := max(step*0.75, 1)
 	for i := range tl.Years {
 		y := base
-		x := thumbPad + float64(i)*step + (step-w)/2
+		x := b.x + float64(i)*step + (step-w)/2
 		for _, s := range tl.Series {
 			h := float64(s.Values[i].N) * unit
 			t.rect(x, y-h, w, h, s.Color)
@@ -135,6 +153,8 @@ func timelineThumb(tl *Timeline) []byte {
 		}
 	}
 	above := map[string]int{}
+	var at [][2]float64
+	r := 3.5 * k
 	for _, m := range tl.Markers {
 		i := 0
 		for j, y := range tl.Years {
@@ -142,12 +162,13 @@ func timelineThumb(tl *Timeline) []byte {
 				i = j
 			}
 		}
-		cx := thumbPad + float64(i)*step + step/2
-		cy := base - float64(totals[i])*unit - 6 - float64(above[m.Year])*8
+		cx := b.x + float64(i)*step + step/2
+		cy := base - float64(totals[i])*unit - 6*k - float64(above[m.Year])*8*k
 		above[m.Year]++
-		t.raw(fmt.Sprintf(`<path d="M%s %sl3.5 3.5-3.5 3.5-3.5-3.5z" fill="%s"/>`, num(cx), num(cy-3.5), markerColor))
+		at = append(at, [2]float64{cx, cy})
+		t.raw(fmt.Sprintf(`<path d="M%s %sl%s %s-%s %s-%s-%sz" fill="%s"/>`, num(cx), num(cy-r), num(r), num(r), num(r), num(r), num(r), num(r), markerColor))
 	}
-	return t.bytes()
+	return at
 }
 
 // Shape is one region of a map: its name and its rings of [longitude,
@@ -215,6 +236,8 @@ type projection struct {
 func newProjection(b Bounds) projection {
 	return fit(b, thumbPad, thumbPad, ThumbWidth-2*thumbPad, ThumbHeight-2*thumbPad)
 }
+
+func (b box) fit(bounds Bounds) projection { return fit(bounds, b.x, b.y, b.w, b.h) }
 
 // fit is the projection that draws bounds as large as they go in the box
 // of width w and height h at (x, y), centred.
@@ -312,10 +335,21 @@ func pairMapThumb(m *PairMap) []byte {
 	if len(m.Basemap) == 0 {
 		return t.bytes()
 	}
-	p := newProjection(shapesBounds(m.Basemap))
+	drawPairs(t, m, box{thumbPad, thumbPad, ThumbWidth - 2*thumbPad, ThumbHeight - 2*thumbPad}, 1)
+	return t.bytes()
+}
+
+// drawPairs draws the map of pairs in b, its lines and points k times a
+// thumbnail's size, leaving out outlines finer than step pixels.
+func drawPairs(t *thumb, m *PairMap, b box, k float64) {
+	p := b.fit(shapesBounds(m.Basemap))
+	step := 2
+	if k > 1 {
+		step = 1
+	}
 	var land bytes.Buffer
 	for _, s := range m.Basemap {
-		land.WriteString(p.path(s, 2))
+		land.WriteString(p.path(s, step))
 	}
 	t.raw(fmt.Sprintf(`<path d="%s" fill="%s" fill-rule="evenodd"/>`, land.String(), thumbLand))
 	at := map[string][2]float64{}
@@ -341,13 +375,14 @@ func pairMapThumb(m *PairMap) []byte {
 			fmt.Fprintf(&d, "M%.0f %.0fQ%.0f %.0f %.0f %.0f", a[0], a[1], cx, cy, b[0], b[1])
 		}
 		if d.Len() > 0 {
-			t.raw(fmt.Sprintf(`<path d="%s" fill="none" stroke="%s" stroke-width="0.6" stroke-opacity="0.5"/>`, d.String(), g.Color))
+			t.raw(fmt.Sprintf(`<path d="%s" fill="none" stroke="%s" stroke-width="%s" stroke-opacity="0.5"/>`, d.String(), g.Color, num(0.6*k)))
 		}
 	}
 	// Points are small squares, one path per colour, in the order of the
 	// colours' first points.
 	var fills []string
 	dots := map[string]*bytes.Buffer{}
+	side := 2 * k
 	for _, pt := range m.Points {
 		c := at[pt.Name]
 		fill := ink
@@ -358,10 +393,9 @@ func pairMapThumb(m *PairMap) []byte {
 			dots[fill] = &bytes.Buffer{}
 			fills = append(fills, fill)
 		}
-		fmt.Fprintf(dots[fill], "M%.0f %.0fh2v2h-2z", c[0]-1, c[1]-1)
+		fmt.Fprintf(dots[fill], "M%.0f %.0fh%sv%sh-%sz", c[0]-side/2, c[1]-side/2, num(side), num(side), num(side))
 	}
 	for _, f := range fills {
 		t.raw(fmt.Sprintf(`<path d="%s" fill="%s"/>`, dots[f].String(), f))
 	}
-	return t.bytes()
 }
