@@ -119,6 +119,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("charts", b.testCharts)
 	t.Run("search", b.testSearch)
 	t.Run("pairfilter", b.testPairFilter)
+	t.Run("demand", b.testDemand)
 	t.Run("nojs", b.testNoJS)
 	t.Run("narrow", b.testNarrow)
 	t.Run("screenshots", b.testScreenshots)

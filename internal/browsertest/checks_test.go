@@ -11,7 +11,9 @@ import (
 )
 
 // chartsJS scrolls every chart container (class "chart") into view, as the
-// charts draw only when they come near the screen, then waits up to %d ms
+// charts draw only when they come near the screen, and points at it, as
+// a chart with a static drawing draws only when the reader reaches for
+// it, then waits up to %d ms
 // for each to say it has drawn (data-rendered="true", which the chart script sets on
 // ECharts' "finished" event), then reports what is wrong with each: never
 // rendered, nothing to draw on, or nothing drawn. A canvas is drawn when
@@ -22,6 +24,9 @@ const chartsJS = `(async (timeout) => {
   const charts = [...document.querySelectorAll('.chart')];
   for (const c of charts) {
     c.scrollIntoView({block: 'center'});
+    // A chart with a static drawing waits for the reader to reach for it.
+    const box = c.closest('.chart-box');
+    if (box) box.dispatchEvent(new PointerEvent('pointerenter'));
     await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
   }
   scrollTo(0, 0);

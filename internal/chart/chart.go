@@ -77,6 +77,7 @@ type Chart struct {
 	text       Text
 	bundle     string        // BundleFull, or "" for none (a chart drawn at build time)
 	svg        template.HTML // the chart drawn at build time (see svg.go), or ""
+	preview    template.HTML // a chart ECharts draws: its static drawing until then (see preview.go), or ""
 	series     []string      // the series' names, for the controls of a drawn chart
 	stacked    bool          // a stacked bar chart: the script keeps the totals right
 	categories []string      // a bar chart's, top to bottom
@@ -288,8 +289,12 @@ type data struct {
 	Map     *MapSource        `json:"map,omitempty"`
 	File    string            `json:"file"`
 	Stacked bool              `json:"stacked,omitempty"`
-	Footer  string            `json:"footer,omitempty"`
-	URL     string            `json:"url,omitempty"`
+	// Demand says that the chart has a preview: the script loads the
+	// bundle when the reader reaches for the chart, not when it comes on
+	// screen.
+	Demand bool   `json:"demand,omitempty"`
+	Footer string `json:"footer,omitempty"`
+	URL    string `json:"url,omitempty"`
 }
 
 // HTML returns the chart's snippet: the chart's box (which
@@ -313,7 +318,7 @@ func (c *Chart) HTML(credit Credit) (template.HTML, error) {
 	}
 	d, err := json.Marshal(data{
 		Option: option, Bundle: bundle, Series: c.series, Links: c.links, Map: geo, File: c.file,
-		Stacked: c.stacked, Footer: credit.Footer, URL: credit.URL,
+		Stacked: c.stacked, Demand: c.preview != "", Footer: credit.Footer, URL: credit.URL,
 	})
 	if err != nil {
 		return "", fmt.Errorf("chart %s: %w", c.ID, err)
@@ -326,6 +331,7 @@ func (c *Chart) HTML(credit Credit) (template.HTML, error) {
 		"Data":       template.JS(d), // HTML-safe JSON, see marshal
 		"Stacked":    c.stacked,
 		"SVG":        c.svg,
+		"Preview":    c.preview,
 		"Series":     c.series,
 		"Categories": c.categories,
 		"DataURL":    credit.Data,
@@ -344,7 +350,7 @@ func (c *Chart) HTML(credit Credit) (template.HTML, error) {
 // drawn the chart (class "drawn" on the box: nothing moves when it draws);
 // the data downloads beside them work without it.
 var snippet = template.Must(template.New("chart").Parse(`<div class="chart-box">
-{{if .SVG}}{{.SVG}}{{else}}<div class="chart {{.Height}}" id="{{.ID}}" role="img" aria-label="{{.Label}}"></div>{{end}}
+{{if .SVG}}{{.SVG}}{{else}}<div class="chart {{.Height}}{{if .Preview}} chart-static{{end}}" id="{{.ID}}" role="img" aria-label="{{.Label}}">{{.Preview}}</div>{{end}}
 <script type="application/json" class="chart-data">{{.Data}}</script>
 <div class="chart-tools">
 {{- if and .SVG (gt (len .Series) 1)}}
@@ -371,5 +377,5 @@ var snippet = template.Must(template.New("chart").Parse(`<div class="chart-box">
 <p class="chart-downloads">{{$.T.Sprintf "chart.export.data"}}: <a href="{{.}}.csv">CSV</a> · <a href="{{.}}.json">JSON</a></p>
 {{- end}}
 </div>
-<noscript><p class="note">{{if .SVG}}{{.T.Sprintf "chart.noscript.drawn"}}{{else}}{{.T.Sprintf "chart.noscript"}}{{end}}</p></noscript>
+<noscript><p class="note">{{if .SVG}}{{.T.Sprintf "chart.noscript.drawn"}}{{else if .Preview}}{{.T.Sprintf "chart.noscript.preview"}}{{else}}{{.T.Sprintf "chart.noscript"}}{{end}}</p></noscript>
 </div>`))

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"html/template"
 	"math"
 	"slices"
 
@@ -222,15 +223,16 @@ func NewPairMap(m PairMap) (*Chart, error) {
 	}
 	geo := m.Map
 	return &Chart{
-		ID:     m.ID,
-		Label:  m.Label,
-		Class:  "chart-world",
-		option: b,
-		links:  linkMap(names, links),
-		geo:    &geo,
-		file:   m.File,
-		text:   m.Text,
-		thumb:  pairMapThumb(&m),
+		ID:      m.ID,
+		Label:   m.Label,
+		Class:   "chart-world",
+		option:  b,
+		links:   linkMap(names, links),
+		geo:     &geo,
+		file:    m.File,
+		text:    m.Text,
+		thumb:   pairMapThumb(&m),
+		preview: template.HTML(pairMapPreview(&m)),
 	}, nil
 }
 

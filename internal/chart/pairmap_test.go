@@ -98,9 +98,34 @@ func TestPairMap(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The stylesheet gives the box its shape: no height class.
-	if !strings.Contains(string(h), `<div class="chart chart-world" id="chart_pairs" role="img" aria-label="A map of pairs."></div>`) {
+	// The stylesheet gives the box its shape: no height class. The box
+	// holds the map's static drawing, until the script draws it on demand.
+	if !strings.Contains(string(h), `<div class="chart chart-world chart-static" id="chart_pairs" role="img" aria-label="A map of pairs."><svg class="chart-preview" viewBox="0 0 896 560" `) {
 		t.Errorf("snippet's container:\n%s", h)
+	}
+	if !strings.Contains(string(h), `"demand":true`) {
+		t.Errorf("the data block does not ask to be drawn on demand:\n%s", h)
+	}
+	testPreview(t, c, []string{"Pairs"})
+}
+
+// testPreview checks a chart's static drawing: well-formed SVG, hidden
+// from assistive technology (the box describes the chart), with the
+// chart's words.
+func testPreview(t *testing.T, c *Chart, words []string) {
+	t.Helper()
+	n := elements(t, []byte(c.preview))
+	if n["path"]+n["rect"] == 0 {
+		t.Errorf("the preview draws nothing:\n%s", c.preview)
+	}
+	p := string(c.preview)
+	if !strings.Contains(p, `aria-hidden="true"`) {
+		t.Errorf("the preview is not hidden from assistive technology")
+	}
+	for _, w := range words {
+		if !strings.Contains(p, ">"+w+"</text>") {
+			t.Errorf("the preview lacks the text %q:\n%s", w, p)
+		}
 	}
 }
 
@@ -181,6 +206,13 @@ func TestTimeline(t *testing.T) {
 	}
 	if diff := cmp.Diff([]any{"Japan", "China", "First dated agreement"}, o["legend"].(map[string]any)["data"]); diff != "" {
 		t.Errorf("legend (-want +got):\n%s", diff)
+	}
+	// The static drawing: the words, a rect per non-zero value (four)
+	// and per series in the legend (two), a diamond per marker and one in
+	// the legend.
+	testPreview(t, c, []string{"Timeline", "Year unknown: 7 of 14", "Japan", "China", "First dated agreement", "1984", "1986"})
+	if n := elements(t, []byte(c.preview)); n["rect"] != 6 || n["path"] != 3 {
+		t.Errorf("the preview has %d rects and %d paths, want 6 and 3:\n%s", n["rect"], n["path"], c.preview)
 	}
 
 	for _, tt := range []struct {

@@ -110,7 +110,8 @@ func barsThumb(b *Bars) []byte {
 // timelineThumb draws the stacked columns and the markers above them.
 func timelineThumb(tl *Timeline) []byte {
 	t := newThumb()
-	drawTimeline(t, tl, box{thumbPad, thumbPad, ThumbWidth - 2*thumbPad, ThumbHeight - 2*thumbPad}, 1)
+	_, top := timelineTotals(tl)
+	drawTimeline(t, tl, box{thumbPad, thumbPad, ThumbWidth - 2*thumbPad, ThumbHeight - 2*thumbPad}, 1, top)
 	return t.bytes()
 }
 
@@ -133,11 +134,11 @@ func timelineTotals(tl *Timeline) (totals []int, top int) {
 	return totals, top
 }
 
-// drawTimeline draws the columns in b, up to top (at least the highest
-// column), with room above them for the markers, each k times a
+// drawTimeline draws the columns in b, top (at least the highest column)
+// at its top, less room above for the markers; the markers k times a
 // thumbnail's size. It returns where each marker is drawn.
-func drawTimeline(t *thumb, tl *Timeline, b box, k float64) [][2]float64 {
-	totals, top := timelineTotals(tl)
+func drawTimeline(t *thumb, tl *Timeline, b box, k float64, top int) [][2]float64 {
+	totals, _ := timelineTotals(tl)
 	n := len(tl.Years)
 	base := b.y + b.h
 	unit := (b.h - 14*k) / float64(top) // room for the markers

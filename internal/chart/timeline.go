@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"html/template"
 	"slices"
 
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -175,13 +176,14 @@ func NewTimeline(t Timeline) (*Chart, error) {
 		return nil, err
 	}
 	return &Chart{
-		ID:     t.ID,
-		Label:  t.Label,
-		Height: TimelineHeight,
-		option: b,
-		links:  linkMap(names, links),
-		file:   t.File,
-		text:   t.Text,
-		thumb:  timelineThumb(&t),
+		ID:      t.ID,
+		Label:   t.Label,
+		Height:  TimelineHeight,
+		option:  b,
+		links:   linkMap(names, links),
+		file:    t.File,
+		text:    t.Text,
+		thumb:   timelineThumb(&t),
+		preview: template.HTML(timelinePreview(&t)),
 	}, nil
 }

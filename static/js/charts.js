@@ -1,11 +1,13 @@
 // charts.js runs the atlas's charts. Every chart is a .chart-box with its
 // image, a JSON data block (script.chart-data, which no browser runs) and
-// its controls; see internal/chart. Bar charts are drawn at build time,
-// as SVG (svg.chart-svg): this script only runs their controls and
-// exports, and loads no chart library. Other charts (a map) are a .chart
-// element and an ECharts option in the data block: for them this script
-// loads the ECharts bundle only when such a chart comes near the screen,
-// and then draws it. Nothing here blocks the page: it is loaded with
+// its controls; see internal/chart. Bar charts and the map of agreements
+// are drawn at build time, as SVG (svg.chart-svg): this script only runs
+// their controls and exports, and loads no chart library. The others (the
+// map of pairs, the timeline) are a .chart element, holding a static
+// drawing of the chart from the build, and an ECharts option in the data
+// block: for them this script loads the ECharts bundle only when the
+// reader reaches for the chart (see "demand" below), and then draws it in
+// the drawing's place. Nothing here blocks the page: it is loaded with
 // defer, and a page without JavaScript has the table beside each chart.
 //
 // The view is kept in the page's URL, so that a permalink reproduces it:
@@ -176,6 +178,9 @@
     var p = palette();
     echarts.registerTheme("atlas", theme(p));
     if (c.chart) c.chart.dispose();
+    // ECharts' drawing takes the place of the build's.
+    var still = c.el.querySelector(".chart-preview");
+    if (still) still.remove();
     var chart = echarts.init(c.el, "atlas", {renderer: "svg"});
     // The theme follows the page's colours (see static/atlas.css).
     c.el.setAttribute("data-theme", "atlas");
@@ -277,12 +282,16 @@
   }
 
   function start(c) {
+    if (c.started) return;
+    c.started = true;
     Promise.all([load(), geo(c)]).then(function (r) {
       if (r[1]) echarts.registerMap(c.d.map.name, r[1]);
       // Drawing waits for a task of its own, after the bundle's.
       setTimeout(function () {
         draw(c);
         controls(c);
+        if (c.pending) save(c, c.pending);
+        c.pending = null;
         if (window.ResizeObserver) {
           new ResizeObserver(function () { if (c.chart) c.chart.resize(); }).observe(c.el);
         }
@@ -290,17 +299,38 @@
     });
   }
 
+  // A chart with a preview (its static drawing, from the build) loads the
+  // bundle only when the reader reaches for it: a pointer over its box, a
+  // touch, focus, a control; or at once when the URL asks for a view, or
+  // when another script (the map's filter) sets data-want on its element
+  // or sends it "atlas:want". The others load when they come near the
+  // screen.
+  var later = [];
+  charts.forEach(function (c) {
+    var s = c.state;
+    if (!c.d.demand || s.hide.length || s.view !== "count" || s.highlight || c.el.getAttribute("data-want")) {
+      later.push(c);
+      return;
+    }
+    var go = function () { start(c); };
+    ["pointerenter", "touchstart", "focusin"].forEach(function (t) { c.box.addEventListener(t, go, {once: true, passive: true}); });
+    c.el.addEventListener("atlas:want", go, {once: true});
+    // An export asked for before the chart is drawn waits for it.
+    [].forEach.call(c.box.querySelectorAll("[data-chart-export]"), function (b) {
+      b.addEventListener("click", function () { if (!c.chart) c.pending = b.getAttribute("data-chart-export"); go(); });
+    });
+  });
   if ("IntersectionObserver" in window) {
     var seen = new IntersectionObserver(function (entries) {
       entries.forEach(function (e) {
         if (!e.isIntersecting) return;
         seen.unobserve(e.target);
-        charts.forEach(function (c) { if (c.el === e.target) start(c); });
+        later.forEach(function (c) { if (c.el === e.target) start(c); });
       });
     }, {rootMargin: "200px 0px"});
-    charts.forEach(function (c) { seen.observe(c.el); });
+    later.forEach(function (c) { seen.observe(c.el); });
   } else {
-    charts.forEach(start);
+    later.forEach(start);
   }
 
   matchMedia("(prefers-color-scheme: dark)").addEventListener("change", function () {

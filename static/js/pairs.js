@@ -5,7 +5,8 @@
 // (?partner=JP&kind=friendship), so that a link reproduces the view. The
 // lines' data items carry partner, kind and ends (internal/chart,
 // NewPairMap). It finds the chart by its element, whenever the chart
-// script has drawn it.
+// script has drawn it; the chart script draws it only when the reader
+// reaches for it, and a filter (chosen, or in the URL) is that.
 (function () {
   "use strict";
   var form = document.querySelector("form.chart-filter");
@@ -20,12 +21,24 @@
     var v = params.get(s.name);
     if (v && Array.prototype.some.call(s.options, function (o) { return o.value === v; })) { s.value = v; }
   });
+  // A filter in the URL draws the chart at once.
+  if (el && selects.some(function (s) { return s.value; })) {
+    el.setAttribute("data-want", "true");
+    el.dispatchEvent(new Event("atlas:want"));
+  }
   function instance() {
     return el && window.echarts && window.echarts.getInstanceByDom(el);
   }
+  // want asks the chart script to draw the chart, which waits for the
+  // reader (a filter is the reader reaching for it).
+  function want() {
+    if (!el || el.getAttribute("data-want")) { return; }
+    el.setAttribute("data-want", "true");
+    el.dispatchEvent(new Event("atlas:want"));
+  }
   function apply() {
     var chart = instance();
-    if (!chart) { return; }
+    if (!chart) { want(); return; }
     var series = chart.getOption().series;
     if (chart !== drawn) {
       // A new drawing (the first, or a redraw in another colour scheme):
