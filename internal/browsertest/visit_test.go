@@ -25,10 +25,10 @@ var axeSource string
 
 // visitOptions say how to open a page.
 type visitOptions struct {
-	width  int64 // viewport width in CSS pixels
-	noJS   bool  // disable JavaScript before loading the page
-	dark   bool  // load the page with prefers-color-scheme: dark (else light)
-	axe    bool  // run axe-core in the page, in the light and the dark scheme
+	width int64 // viewport width in CSS pixels
+	noJS  bool  // disable JavaScript before loading the page
+	dark  bool  // load the page with prefers-color-scheme: dark (else light)
+	axe   bool  // run axe-core in the page, in the light and the dark scheme
 	// charts is how long to wait for every chart to draw, reached for
 	// as a reader would (checkCharts); zero checks none.
 	charts time.Duration
