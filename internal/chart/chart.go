@@ -377,5 +377,5 @@ var snippet = template.Must(template.New("chart").Parse(`<div class="chart-box">
 <p class="chart-downloads">{{$.T.Sprintf "chart.export.data"}}: <a href="{{.}}.csv">CSV</a> · <a href="{{.}}.json">JSON</a></p>
 {{- end}}
 </div>
-<noscript><p class="note">{{if .SVG}}{{.T.Sprintf "chart.noscript.drawn"}}{{else if .Preview}}{{.T.Sprintf "chart.noscript.preview"}}{{else}}{{.T.Sprintf "chart.noscript"}}{{end}}</p></noscript>
+<noscript><p class="note">{{if and .SVG (gt (len .Series) 1)}}{{.T.Sprintf "chart.noscript.drawn"}}{{else if .SVG}}{{.T.Sprintf "chart.noscript.drawn-one"}}{{else if .Preview}}{{.T.Sprintf "chart.noscript.preview"}}{{else}}{{.T.Sprintf "chart.noscript"}}{{end}}</p></noscript>
 </div>`))

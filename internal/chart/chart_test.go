@@ -46,6 +46,7 @@ func (english) Sprintf(key string, args ...any) string {
 		"chart.class.or-more":      "%[1]d or more",
 		"chart.class.none":         "none",
 		"chart.noscript.drawn":     "With JavaScript, the chart can hide series, show shares and be downloaded as an image; the table gives the same numbers.",
+		"chart.noscript.drawn-one": "With JavaScript, the chart can be downloaded as an image; the table gives the same numbers.",
 		"chart.series.label":       "Series shown",
 		"chart.export.label":       "Download the chart as an image",
 		"chart.export.png":         "PNG",

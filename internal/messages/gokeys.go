@@ -46,6 +46,7 @@ var goKeys = []string{
 	"chart.more-than",
 	"chart.noscript",
 	"chart.noscript.drawn",
+	"chart.noscript.drawn-one",
 	"chart.noscript.preview",
 	"chart.pairs.asia-places",
 	"chart.pairs.chart-title",
