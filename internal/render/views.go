@@ -58,6 +58,9 @@ type AgreementGroup struct {
 	Partner    *records.Country
 	Anchor     string
 	Agreements []Agreement
+	// Path is the paged list of the group's agreements, when the page
+	// that groups them has too many to show (AgreementsTable.Listed).
+	Path string
 }
 
 // AgreementsTable is the partial "agreements-table": a list of agreements,
@@ -67,6 +70,12 @@ type AgreementsTable struct {
 	Empty       string // what the partial "agreements-section" says when there are none
 	Groups      []AgreementGroup
 	Agreements  []Agreement
+	// Listed is the paged list that holds the agreements when they are
+	// more than a page lists (site.PageSize): the section then links to
+	// it, and to each group's, instead of listing them. Total counts them.
+	Listed string
+	Total  int
+	Size   int // the rows a page of Listed holds
 }
 
 // Figure is one published figure with its set.

@@ -454,12 +454,18 @@ func mapRegions(fsys fs.FS) (*chart.GeoMap, error) {
 
 // countryChart draws a country's recorded agreements by partner, for its
 // page.
-func (b *builder) countryChart(c countryView, ps []stats.Partner, wikipedia bool) (template.HTML, error) {
+func (b *builder) countryChart(c countryView, ps []stats.Partner, groups []agreementGroup, wikipedia bool) (template.HTML, error) {
 	s := chart.Series{Name: b.msg.Sprintf("chart.value-name"), Color: barColor}
 	var names, links []string
-	for _, p := range ps {
+	for i, p := range ps {
 		names = append(names, p.Country.Name)
-		links = append(links, b.site.Base.URL(c.Path)+"#"+partnerAnchor(p.Country.Code))
+		// A bar leads to its group on the page, or to its paged list when
+		// the page has too many to show (groups are in the order of ps).
+		link := b.site.Base.URL(c.Path) + "#" + partnerAnchor(p.Country.Code)
+		if i < len(groups) && groups[i].Path != "" {
+			link = b.site.Base.URL(groups[i].Path)
+		}
+		links = append(links, link)
 		s.Values = append(s.Values, chart.Value{N: p.N})
 	}
 	ch, err := chart.NewBars(chart.Bars{

@@ -143,6 +143,24 @@ func (b *builder) countries() {
 		as := m.agreements(func(a agreementView) bool { return a.LatAmCountry.Code == c.Code })
 		ps := stats.ByPartner(m.counts, c.Code, m.ix)
 		groups := byPartner(as, ps)
+		table := render.AgreementsTable{
+			ID:         "country-agreements",
+			Caption:    b.msg.Sprintf("page.country.agreements", c.Name),
+			Empty:      b.msg.Sprintf("page.country.none", c.Name),
+			Groups:     groups,
+			Agreements: as,
+		}
+		if len(as) > PageSize {
+			// Too many for the page: the section links to the paged
+			// lists, of the country and of each partner.
+			country := facetValue{slug: as[0].LatAmSlug}
+			table.Listed, table.Total, table.Size, table.Agreements = facetPath(map[int]facetValue{0: country}), len(as), PageSize, nil
+			for i := range groups {
+				if len(groups[i].Agreements) > 0 {
+					groups[i].Path = facetPath(map[int]facetValue{0: country, 1: {slug: groups[i].Agreements[0].AsiaSlug}})
+				}
+			}
+		}
 		p := &render.CountryPage{
 			Frame: render.Frame{
 				Path:        c.Path,
@@ -153,13 +171,7 @@ func (b *builder) countries() {
 			Country: c,
 			Table1:  m.table1,
 			Row:     m.table1.Row(c.Code),
-			Agreements: render.AgreementsTable{
-				ID:         "country-agreements",
-				Caption:    b.msg.Sprintf("page.country.agreements", c.Name),
-				Empty:      b.msg.Sprintf("page.country.none", c.Name),
-				Groups:     groups,
-				Agreements: as,
-			},
+			Agreements: table,
 			Localities: m.localities(c.Code, as),
 			Partners:   ps,
 			Groups:     groups,
@@ -167,7 +179,7 @@ func (b *builder) countries() {
 			Cases:      m.caseViews(c.Code),
 		}
 		if len(ps) > 0 {
-			h, err := b.countryChart(c, ps, p.Wikipedia)
+			h, err := b.countryChart(c, ps, groups, p.Wikipedia)
 			if err != nil {
 				b.errs = append(b.errs, err)
 			}

@@ -22,6 +22,12 @@ func (b *builder) partnerPages(ln *links) {
 		byPartner[a.AsiaCountry.Code] = append(byPartner[a.AsiaCountry.Code], a)
 	}
 	inTable := m.table1Partners()
+	// The countries whose pages link to paged lists instead of listing
+	// their agreements (see countries).
+	perCountry := map[string]int{}
+	for _, a := range ln.all {
+		perCountry[a.LatAmCountry.Code]++
+	}
 	var list []render.Partner
 	for _, c := range m.d.Countries {
 		as := byPartner[c.Code]
@@ -34,6 +40,9 @@ func (b *builder) partnerPages(ln *links) {
 		p.Places = len(places)
 		list = append(list, p)
 		byCountry := countBy(as, func(a agreementView) (string, string) {
+			if perCountry[a.LatAmCountry.Code] > PageSize {
+				return a.LatAmCountry.Name, facetPath(map[int]facetValue{0: {slug: a.LatAmSlug}, 1: {slug: a.AsiaSlug}})
+			}
 			return a.LatAmCountry.Name, a.CountryPath + "#" + partnerAnchor(c.Code)
 		})
 		page := &render.PartnerPage{
@@ -56,6 +65,10 @@ func (b *builder) partnerPages(ln *links) {
 			Figures:    b.partnerFigures(c.Code),
 			Reconciled: b.reconcile(c, as),
 			Agreements: render.AgreementsTable{ID: "partner-agreements", Caption: b.msg.Sprintf("page.partner.agreements", c.Name), Empty: b.msg.Sprintf("page.partner.none", c.Name), Agreements: as},
+		}
+		if len(as) > PageSize {
+			t := &page.Agreements
+			t.Listed, t.Total, t.Size, t.Agreements = facetPath(map[int]facetValue{1: {slug: as[0].AsiaSlug}}), len(as), PageSize, nil
 		}
 		if len(byCountry) > 0 {
 			h, err := b.partnerChart(p, byCountry, page.Wikipedia)

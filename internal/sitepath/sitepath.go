@@ -82,9 +82,6 @@ func Download(name string) string { return Data + name }
 // Source is the link to a source's entry in the bibliography.
 func Source(id string) string { return Sources + "#" + id }
 
-// Agreement is the link to an agreement's row on the list of agreements.
-func Agreement(id string) string { return Agreements + "#" + AgreementAnchor(id) }
-
 // AgreementAnchor is the id of an agreement's row.
 func AgreementAnchor(id string) string { return id }
 
@@ -130,7 +127,6 @@ func (u URLs) TableJS() string             { return u.url(TableJS) }
 func (u URLs) SearchJS() string            { return u.url(SearchJS) }
 func (u URLs) FacetsJS() string            { return u.url(FacetsJS) }
 func (u URLs) Source(id string) string     { return u.url(Source(id)) }
-func (u URLs) Agreement(id string) string  { return u.url(Agreement(id)) }
 func (u URLs) Download(name string) string { return u.url(Download(name)) }
 func (u URLs) Feed() string                { return u.Base.Abs(Feed) } // absolute: only pages with an origin link it
 func (u URLs) Chart(slug string) string    { return u.url(Chart(slug)) }
