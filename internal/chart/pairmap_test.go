@@ -119,6 +119,9 @@ func testPreview(t *testing.T, c *Chart, words []string) {
 		t.Errorf("the preview draws nothing:\n%s", c.preview)
 	}
 	p := string(c.preview)
+	if strings.Contains(p, "/>") {
+		t.Errorf("the preview, in a page, has a self-closing element:\n%s", p)
+	}
 	if !strings.Contains(p, `aria-hidden="true"`) {
 		t.Errorf("the preview is not hidden from assistive technology")
 	}

@@ -26,7 +26,7 @@ const (
 // for assistive technology: the chart's box carries the description, and
 // the table beside it the numbers.
 func preview(width, height int) *thumb {
-	t := &thumb{}
+	t := &thumb{inHTML: true}
 	fmt.Fprintf(&t.b, `<svg class="chart-preview" viewBox="0 0 %d %d" preserveAspectRatio="xMidYMin meet" aria-hidden="true" focusable="false" font-family="%s" font-size="%d" xmlns="http://www.w3.org/2000/svg">`,
 		width, height, esc(textStyle["fontFamily"].(string)), svgFont)
 	return t

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // Thumbnails are small static pictures of the charts for the list of
@@ -31,7 +32,10 @@ const (
 func (c *Chart) Thumbnail() []byte { return c.thumb }
 
 // thumb writes an SVG document of ThumbWidth by ThumbHeight.
-type thumb struct{ b bytes.Buffer }
+type thumb struct {
+	b      bytes.Buffer
+	inHTML bool // a drawing in a page (see raw), not a document of its own
+}
 
 func newThumb() *thumb {
 	t := &thumb{}
@@ -53,10 +57,19 @@ func (t *thumb) rect(x, y, w, h float64, fill string) {
 	if w <= 0 || h <= 0 {
 		return
 	}
-	fmt.Fprintf(&t.b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, num(x), num(y), num(w), num(h), fill)
+	t.raw(fmt.Sprintf(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`, num(x), num(y), num(w), num(h), fill))
 }
 
-func (t *thumb) raw(s string) { t.b.WriteString(s) }
+// raw writes an element. In a drawing inside an HTML page (inHTML) an
+// empty element is closed by an end tag, as HTML has no self-closing
+// syntax for SVG's elements that its checkers accept.
+func (t *thumb) raw(s string) {
+	if t.inHTML && strings.HasSuffix(s, "/>") {
+		name := s[1:strings.IndexAny(s, " />")]
+		s = s[:len(s)-2] + "></" + name + ">"
+	}
+	t.b.WriteString(s)
+}
 
 func (t *thumb) bytes() []byte {
 	t.b.WriteString("</svg>\n")
