@@ -455,25 +455,36 @@ func mapRegions(fsys fs.FS) (*chart.GeoMap, error) {
 // countryChart draws a country's recorded agreements by partner, for its
 // page.
 func (b *builder) countryChart(c countryView, ps []stats.Partner, groups []agreementGroup, wikipedia bool) (template.HTML, error) {
-	s := chart.Series{Name: b.msg.Sprintf("chart.value-name"), Color: barColor}
-	var names, links []string
+	bars := make([]render.Count, len(ps))
 	for i, p := range ps {
-		names = append(names, p.Country.Name)
 		// A bar leads to its group on the page, or to its paged list when
 		// the page has too many to show (groups are in the order of ps).
-		link := b.site.Base.URL(c.Path) + "#" + partnerAnchor(p.Country.Code)
+		link := c.Path + "#" + partnerAnchor(p.Country.Code)
 		if i < len(groups) && groups[i].Path != "" {
-			link = b.site.Base.URL(groups[i].Path)
+			link = groups[i].Path
 		}
-		links = append(links, link)
-		s.Values = append(s.Values, chart.Value{N: p.N})
+		bars[i] = render.Count{Label: p.Country.Name, N: p.N, Path: link}
+	}
+	return b.pageBars(chart.ID("country", c.Code, "partners"), c.Path, "countries/",
+		b.msg.Sprintf("country.chart.title", c.Name), b.msg.Sprintf("country.chart.label", c.Name, c.Agreements), bars, wikipedia)
+}
+
+// pageBars draws the bar chart of a country's or partner's page (at
+// path, under dir): one bar per count, each followed to its Path.
+func (b *builder) pageBars(id, path, dir, title, label string, bars []render.Count, wikipedia bool) (template.HTML, error) {
+	s := chart.Series{Name: b.msg.Sprintf("chart.value-name"), Color: barColor}
+	var names, links []string
+	for _, r := range bars {
+		names = append(names, r.Label)
+		links = append(links, b.site.Base.URL(r.Path))
+		s.Values = append(s.Values, chart.Value{N: r.N})
 	}
 	ch, err := chart.NewBars(chart.Bars{
-		ID:         chart.ID("country", c.Code, "partners"),
-		Title:      b.msg.Sprintf("country.chart.title", c.Name),
+		ID:         id,
+		Title:      title,
 		Subtitle:   b.msg.Sprintf("chart.source.records"),
-		Label:      b.msg.Sprintf("country.chart.label", c.Name, c.Agreements),
-		File:       chartFile(strings.TrimSuffix(strings.TrimPrefix(c.Path, "countries/"), "/")),
+		Label:      label,
+		File:       chartFile(strings.TrimSuffix(strings.TrimPrefix(path, dir), "/")),
 		ValueName:  b.msg.Sprintf("chart.value-name"),
 		Categories: names,
 		Links:      links,
@@ -483,5 +494,5 @@ func (b *builder) countryChart(c countryView, ps []stats.Partner, groups []agree
 	if err != nil {
 		return "", err
 	}
-	return ch.HTML(b.credit(c.Path, wikipedia))
+	return ch.HTML(b.credit(path, wikipedia))
 }

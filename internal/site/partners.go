@@ -205,27 +205,6 @@ func (b *builder) reconcile(c *records.Country, as []agreementView) []render.Rec
 // country, for its page: the bars of its table "by country", each
 // followed to the country's list of agreements with the partner.
 func (b *builder) partnerChart(p render.Partner, rows []render.Count, wikipedia bool) (template.HTML, error) {
-	s := chart.Series{Name: b.msg.Sprintf("chart.value-name"), Color: barColor}
-	var names, links []string
-	for _, r := range rows {
-		names = append(names, r.Label)
-		links = append(links, b.site.Base.URL(r.Path))
-		s.Values = append(s.Values, chart.Value{N: r.N})
-	}
-	ch, err := chart.NewBars(chart.Bars{
-		ID:         chart.ID("partner", p.Code, "countries"),
-		Title:      b.msg.Sprintf("partner.chart.title", p.Name),
-		Subtitle:   b.msg.Sprintf("chart.source.records"),
-		Label:      b.msg.Sprintf("partner.chart.label", p.Name, p.Agreements),
-		File:       chartFile(strings.TrimSuffix(strings.TrimPrefix(p.Path, "partners/"), "/")),
-		ValueName:  b.msg.Sprintf("chart.value-name"),
-		Categories: names,
-		Links:      links,
-		Series:     []chart.Series{s},
-		Text:       b.msg,
-	})
-	if err != nil {
-		return "", err
-	}
-	return ch.HTML(b.credit(p.Path, wikipedia))
+	return b.pageBars(chart.ID("partner", p.Code, "countries"), p.Path, "partners/",
+		b.msg.Sprintf("partner.chart.title", p.Name), b.msg.Sprintf("partner.chart.label", p.Name, p.Agreements), rows, wikipedia)
 }
