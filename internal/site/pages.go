@@ -154,7 +154,7 @@ func (b *builder) countries() {
 			// Too many for the page: the section links to the paged
 			// lists, of the country and of each partner.
 			country := facetValue{slug: as[0].LatAmSlug}
-			table.Listed, table.Total, table.Size, table.Agreements = facetPath(map[int]facetValue{0: country}), len(as), PageSize, nil
+			listElsewhere(&table, facetPath(map[int]facetValue{0: country}))
 			for i := range groups {
 				if len(groups[i].Agreements) > 0 {
 					groups[i].Path = facetPath(map[int]facetValue{0: country, 1: {slug: groups[i].Agreements[0].AsiaSlug}})
@@ -189,6 +189,12 @@ func (b *builder) countries() {
 		}
 		b.page("country", p)
 	}
+}
+
+// listElsewhere makes t link to the paged list at path instead of
+// listing its agreements, which are too many for one page.
+func listElsewhere(t *render.AgreementsTable, path string) {
+	t.Listed, t.Total, t.Size, t.Agreements = path, len(t.Agreements), PageSize, nil
 }
 
 func (b *builder) sourcesPage() {

@@ -67,8 +67,7 @@ func (b *builder) partnerPages(ln *links) {
 			Agreements: render.AgreementsTable{ID: "partner-agreements", Caption: b.msg.Sprintf("page.partner.agreements", c.Name), Empty: b.msg.Sprintf("page.partner.none", c.Name), Agreements: as},
 		}
 		if len(as) > PageSize {
-			t := &page.Agreements
-			t.Listed, t.Total, t.Size, t.Agreements = facetPath(map[int]facetValue{1: {slug: as[0].AsiaSlug}}), len(as), PageSize, nil
+			listElsewhere(&page.Agreements, facetPath(map[int]facetValue{1: {slug: as[0].AsiaSlug}}))
 		}
 		if len(byCountry) > 0 {
 			h, err := b.partnerChart(p, byCountry, page.Wikipedia)
